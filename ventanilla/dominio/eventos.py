@@ -1,0 +1,134 @@
+"""Los eventos: todo lo que pasa se anota una vez, con un UUID, y nunca se edita.
+
+Un evento lleva `id` (UUID v7, ordenado por tiempo), `dispositivo`, `seq` (contiguo por
+dispositivo), `usuario`, `ocurrido_en` (UTC), `tipo`, `datos` y `hash`. El hash encadena cada
+evento con el anterior del mismo dispositivo, de modo que alterar, borrar o reordenar uno se
+nota. Los datos personales nunca van en un evento: un evento nombra al ciudadano por su id.
+
+Cada área declara aquí sus tipos con los campos obligatorios de sus datos.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from uuid6 import uuid7
+
+__all__ = [
+    "Evento",
+    "EventoInvalido",
+    "TIPOS_EVENTO",
+    "HASH_INICIAL",
+    "nuevo_id",
+    "validar_datos",
+    "calcular_hash",
+    "canonico",
+]
+
+HASH_INICIAL = "0" * 64
+"""El «hash anterior» del primer evento de cada dispositivo."""
+
+
+class EventoInvalido(ValueError):
+    """El evento no tiene un tipo conocido o le faltan datos obligatorios."""
+
+
+TIPOS_EVENTO: dict[str, frozenset[str]] = {
+    # Solicitudes (PQRSD)
+    "solicitud.radicada": frozenset(
+        {"solicitud_id", "radicado", "serie", "anio", "consecutivo", "tipo", "canal", "asunto",
+         "dependencia", "folios", "recibido_en", "vence_el", "aviso_privacidad"}
+    ),
+    "solicitud.asignada": frozenset({"solicitud_id", "dependencia"}),
+    "solicitud.trasladada": frozenset({"solicitud_id", "entidad_destino", "fecha"}),
+    "solicitud.ampliada": frozenset({"solicitud_id", "vence_el", "motivo", "fecha"}),
+    "solicitud.incompleta": frozenset({"solicitud_id", "fecha", "faltante"}),
+    "solicitud.completada": frozenset({"solicitud_id", "fecha", "vence_el"}),
+    "solicitud.respondida": frozenset({"solicitud_id", "fecha", "medio"}),
+    "solicitud.cerrada": frozenset({"solicitud_id", "fecha"}),
+    "solicitud.desistida": frozenset({"solicitud_id", "fecha", "acto"}),
+    "anulacion.solicitada": frozenset({"solicitud_id", "justificacion"}),
+    "anulacion.aprobada": frozenset({"solicitud_id", "motivo"}),
+    "anulacion.rechazada": frozenset({"solicitud_id", "motivo"}),
+    "documento.impreso": frozenset({"solicitud_id", "documento", "copia"}),
+}
+
+
+def nuevo_id() -> str:
+    """Un UUID v7: único y ordenado por el momento en que se creó."""
+    return str(uuid7())
+
+
+def validar_datos(tipo: str, datos: Mapping[str, Any]) -> None:
+    requeridos = TIPOS_EVENTO.get(tipo)
+    if requeridos is None:
+        raise EventoInvalido(f"Tipo de evento desconocido: «{tipo}».")
+    faltan = requeridos - datos.keys()
+    if faltan:
+        raise EventoInvalido(f"Al evento «{tipo}» le faltan datos: {', '.join(sorted(faltan))}.")
+
+
+def _instante(valor: datetime) -> str:
+    if valor.tzinfo is None:
+        raise EventoInvalido("ocurrido_en debe llevar zona horaria")
+    return valor.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def canonico(datos: Mapping[str, Any]) -> str:
+    """JSON estable (claves ordenadas, sin espacios): la misma entrada da siempre el mismo texto."""
+    return json.dumps(datos, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def calcular_hash(
+    anterior: str,
+    *,
+    id: str,
+    dispositivo: str,
+    seq: int,
+    usuario: str,
+    ocurrido_en: datetime,
+    tipo: str,
+    datos: Mapping[str, Any],
+) -> str:
+    contenido = canonico(
+        {
+            "anterior": anterior,
+            "id": id,
+            "dispositivo": dispositivo,
+            "seq": seq,
+            "usuario": usuario,
+            "ocurrido_en": _instante(ocurrido_en),
+            "tipo": tipo,
+            "datos": dict(datos),
+        }
+    )
+    return hashlib.sha256(contenido.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Evento:
+    id: str
+    dispositivo: str
+    seq: int
+    usuario: str
+    ocurrido_en: datetime
+    tipo: str
+    datos: Mapping[str, Any] = field(default_factory=dict)
+    hash: str = ""
+
+    def hash_esperado(self, anterior: str) -> str:
+        return calcular_hash(
+            anterior,
+            id=self.id,
+            dispositivo=self.dispositivo,
+            seq=self.seq,
+            usuario=self.usuario,
+            ocurrido_en=self.ocurrido_en,
+            tipo=self.tipo,
+            datos=self.datos,
+        )
