@@ -56,6 +56,20 @@ TIPOS_EVENTO: dict[str, frozenset[str]] = {
     "anulacion.aprobada": frozenset({"solicitud_id", "motivo"}),
     "anulacion.rechazada": frozenset({"solicitud_id", "motivo"}),
     "documento.impreso": frozenset({"solicitud_id", "documento", "copia"}),
+    # Turnos
+    "turno.emitido": frozenset(
+        {"turno_id", "codigo", "servicio", "numero", "jornada", "preferencial"}
+    ),
+    "turno.llamado": frozenset({"turno_id", "ventanilla", "fuera_de_orden"}),
+    "turno.rellamado": frozenset({"turno_id", "ventanilla"}),
+    "turno.atencion_iniciada": frozenset({"turno_id", "ventanilla"}),
+    "turno.no_se_presento": frozenset({"turno_id", "ventanilla"}),
+    "turno.finalizado": frozenset({"turno_id", "ventanilla", "servicio_prestado"}),
+    "turno.transferido": frozenset({"turno_id", "servicio", "ventanilla_destino"}),
+    "turno.devuelto": frozenset({"turno_id"}),
+    "turno.radicado_vinculado": frozenset({"turno_id", "solicitud_id"}),
+    "ventanilla.pausada": frozenset({"ventanilla", "motivo"}),
+    "ventanilla.reanudada": frozenset({"ventanilla"}),
 }
 
 
