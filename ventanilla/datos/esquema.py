@@ -1,0 +1,40 @@
+"""Migraciones de Alembic aplicadas al arrancar.
+
+Cada área puede llevar su propia rama de migraciones (por ejemplo `turnos`), todas colgando de
+`0001_base`; el almacén sube siempre a todas las cabezas ("heads"). Comprobar si hace falta migrar
+es barato (una lectura de `alembic_version`), así que arrancar un almacén al día no paga nada más.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from ventanilla.datos.motor import MODO_ESCRITURA
+
+__all__ = ["migrar", "configuracion_alembic"]
+
+
+def configuracion_alembic() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migraciones")))
+    return config
+
+
+def migrar(motor: Engine) -> None:
+    config = configuracion_alembic()
+    cabezas = set(ScriptDirectory.from_config(config).get_heads())
+    with motor.connect() as conexion:
+        actuales = set(MigrationContext.configure(conexion).get_current_heads())
+        conexion.rollback()
+    if actuales == cabezas:
+        return
+    with motor.connect().execution_options(**{MODO_ESCRITURA: True}) as conexion:
+        config.attributes["connection"] = conexion
+        command.upgrade(config, "heads")
+        conexion.commit()

@@ -1,0 +1,167 @@
+"""Proyección de los eventos de solicitudes sobre `solicitudes`, `series` y la búsqueda FTS5."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+
+from ventanilla.datos.modelos import CiudadanoFila, Serie, SolicitudFila
+from ventanilla.datos.proyeccion import proyector, tabla_proyectada
+from ventanilla.dominio.eventos import Evento
+from ventanilla.dominio.terminos import EstadoSolicitud
+
+__all__ = ["indexar_busqueda"]
+
+tabla_proyectada("busqueda", "solicitudes", "series")
+
+
+def _fecha(valor: str | None) -> date | None:
+    return date.fromisoformat(valor) if valor else None
+
+
+def _solicitud(sesion: Session, evento: Evento) -> SolicitudFila:
+    fila = sesion.scalar(select(SolicitudFila).where(SolicitudFila.id == evento.datos["solicitud_id"]))
+    if fila is None:
+        raise LookupError(f"El evento {evento.id} ({evento.tipo}) nombra una solicitud que no existe.")
+    return fila
+
+
+def indexar_busqueda(sesion: Session, fila: SolicitudFila) -> None:
+    """(Re)escribe la fila de búsqueda de una solicitud: radicado, documento, nombre y asunto."""
+    documento = nombre = ""
+    if fila.ciudadano_id:
+        ciudadano = sesion.get(CiudadanoFila, fila.ciudadano_id)
+        if ciudadano is not None:
+            documento = ciudadano.numero_documento or ""
+            nombre = ciudadano.nombre_completo
+    sesion.execute(text("DELETE FROM busqueda WHERE rowid = :fila"), {"fila": fila.fila})
+    sesion.execute(
+        text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)"),
+        {"fila": fila.fila, "r": fila.radicado, "d": documento, "n": nombre, "a": fila.asunto},
+    )
+
+
+@proyector("solicitud.radicada")
+def _radicada(sesion: Session, evento: Evento) -> None:
+    d = evento.datos
+    recibido_en = datetime.fromisoformat(d["recibido_en"])
+    felicitacion = d["vence_el"] is None and d["tipo"] == "felicitacion"
+    fila = SolicitudFila(
+        id=d["solicitud_id"],
+        radicado=d["radicado"],
+        serie=d["serie"],
+        anio=d["anio"],
+        consecutivo=d["consecutivo"],
+        tipo=d["tipo"],
+        canal=d["canal"],
+        asunto=d["asunto"],
+        descripcion=d.get("descripcion", ""),
+        dependencia=d["dependencia"],
+        folios=d["folios"],
+        anexos=list(d.get("anexos", [])),
+        ciudadano_id=d.get("ciudadano_id"),
+        recibido_en=recibido_en,
+        fecha_recibo=_fecha(d.get("fecha_recibo")) or recibido_en.date(),
+        radicado_en=evento.ocurrido_en,
+        vence_inicial=_fecha(d["vence_el"]),
+        vence_el=_fecha(d["vence_el"]),
+        # Una felicitación no tiene término: se cierra al recibirla.
+        estado=EstadoSolicitud.CERRADA if felicitacion else EstadoSolicitud.RADICADA,
+        cerrada_el=_fecha(d.get("fecha_recibo")) if felicitacion else None,
+        ampliada=False,
+        verbal=bool(d.get("verbal", False)),
+        prioritaria=bool(d.get("prioritaria", False)),
+        preferencial=d.get("preferencial", ""),
+        usuario=evento.usuario,
+        dispositivo=evento.dispositivo,
+    )
+    sesion.add(fila)
+    sesion.flush()
+    serie = sesion.get(Serie, (d["serie"], d["anio"]))
+    if serie is None:
+        sesion.add(Serie(serie=d["serie"], anio=d["anio"], ultimo=d["consecutivo"]))
+    elif d["consecutivo"] > serie.ultimo:
+        serie.ultimo = d["consecutivo"]
+    indexar_busqueda(sesion, fila)
+
+
+@proyector("solicitud.asignada")
+def _asignada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.dependencia = evento.datos["dependencia"]
+    if fila.estado == EstadoSolicitud.RADICADA:
+        fila.estado = EstadoSolicitud.ASIGNADA
+
+
+@proyector("solicitud.trasladada")
+def _trasladada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = EstadoSolicitud.TRASLADADA
+    fila.trasladada_a = evento.datos["entidad_destino"]
+    fila.trasladada_el = _fecha(evento.datos["fecha"])
+
+
+@proyector("solicitud.ampliada")
+def _ampliada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.vence_el = _fecha(evento.datos["vence_el"])
+    fila.ampliada = True
+
+
+@proyector("solicitud.incompleta")
+def _incompleta(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado_previo = fila.estado
+    fila.estado = EstadoSolicitud.INCOMPLETA
+    fila.requerimiento_el = _fecha(evento.datos["fecha"])
+
+
+@proyector("solicitud.completada")
+def _completada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = fila.estado_previo or EstadoSolicitud.RADICADA
+    fila.estado_previo = None
+    fila.vence_el = _fecha(evento.datos["vence_el"])
+
+
+@proyector("solicitud.respondida")
+def _respondida(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = EstadoSolicitud.RESPONDIDA
+    fila.respondida_el = _fecha(evento.datos["fecha"])
+
+
+@proyector("solicitud.cerrada")
+def _cerrada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = EstadoSolicitud.CERRADA
+    fila.cerrada_el = _fecha(evento.datos["fecha"])
+
+
+@proyector("solicitud.desistida")
+def _desistida(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = EstadoSolicitud.DESISTIDA
+
+
+@proyector("anulacion.solicitada")
+def _anulacion_solicitada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.anulacion_pendiente = evento.datos["justificacion"]
+    fila.anulacion_solicitante = evento.usuario
+
+
+@proyector("anulacion.aprobada")
+def _anulacion_aprobada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.estado = EstadoSolicitud.ANULADA
+    fila.anulacion_pendiente = None
+
+
+@proyector("anulacion.rechazada")
+def _anulacion_rechazada(sesion: Session, evento: Evento) -> None:
+    fila = _solicitud(sesion, evento)
+    fila.anulacion_pendiente = None
+    fila.anulacion_solicitante = None

@@ -1,0 +1,1 @@
+"""Interfaz de escritorio (PySide6): ventanas, temas y accesibilidad. Nada fuera de aquí la importa."""

@@ -1,0 +1,65 @@
+"""Código de barras Code 128 y código QR dibujados como vectores en la página.
+
+Los lectores de la ventanilla leen el Code 128 del rótulo; el celular del ciudadano lee el QR.
+Cada código deja su zona de silencio en blanco (10 módulos el Code 128, 4 el QR): sin ella los
+lectores fallan aunque el código esté bien impreso.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+__all__ = ["MODULO_MINIMO", "ancho_code128", "dibujar_code128", "dibujar_qr"]
+
+MODULO_MINIMO = 0.19 * mm
+"""El módulo más angosto que aceptan los lectores comunes (7,5 milésimas de pulgada)."""
+
+MODULO_MAXIMO = 0.35 * mm
+SILENCIO = 10
+"""Módulos en blanco a cada lado del Code 128."""
+
+
+def _code128(valor: str, modulo: float, alto: float) -> Code128:
+    if not valor.isascii():
+        raise ValueError(f"El Code 128 solo admite caracteres ASCII: «{valor}».")
+    return Code128(valor, barWidth=modulo, barHeight=alto, quiet=0, humanReadable=0)
+
+
+def ancho_code128(valor: str, modulo: float) -> float:
+    """El ancho de las barras de `valor` con ese módulo, sin las zonas de silencio."""
+    return float(_code128(valor, modulo, 10).width)
+
+
+def dibujar_code128(
+    canvas: Canvas | None, valor: str, x: float, y: float, *, ancho: float, alto: float
+) -> tuple[float, float]:
+    """Dibuja el código centrado en la franja [x, x + ancho] con su zona de silencio.
+
+    Usa el módulo más ancho que cabe (hasta 0,35 mm) y devuelve (x inicial, ancho) de las barras.
+    Con `canvas` None solo mide.
+    """
+    modulos = ancho_code128(valor, 1.0)
+    modulo = min(MODULO_MAXIMO, ancho / (modulos + 2 * SILENCIO))
+    if modulo < MODULO_MINIMO:
+        raise ValueError(f"El código de «{valor}» no cabe legible en {ancho / mm:.0f} mm.")
+    barras = modulos * modulo
+    inicio = x + (ancho - barras) / 2
+    if canvas is not None:
+        _code128(valor, modulo, alto).drawOn(canvas, inicio, y)
+    return inicio, barras
+
+
+def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: float) -> None:
+    """Dibuja un QR (corrección M) de `lado` puntos, zona de silencio incluida, con esquina en (x, y)."""
+    if canvas is None:
+        return
+    widget = QrCodeWidget(valor, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    dibujo = Drawing(lado, lado, transform=[lado / (x1 - x0), 0, 0, lado / (y1 - y0), 0, 0])
+    dibujo.add(widget)
+    renderPDF.draw(dibujo, canvas, x, y)
