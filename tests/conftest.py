@@ -1,0 +1,50 @@
+"""Accesorios compartidos: un almacén nuevo por prueba, en su propio directorio de datos."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ventanilla.datos.almacen import Almacen
+
+
+@pytest.fixture
+def directorio_datos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Un directorio de equipo propio (VENTANILLA_DATOS) para la prueba."""
+    carpeta = tmp_path / "equipo"
+    monkeypatch.setenv("VENTANILLA_DATOS", str(carpeta))
+    return carpeta
+
+
+@pytest.fixture
+def almacen(directorio_datos: Path) -> Iterator[Almacen]:
+    abierto = Almacen.abrir(directorio_datos)
+    yield abierto
+    abierto.cerrar()
+
+
+@pytest.fixture
+def solicitud_valida() -> dict[str, Any]:
+    """Una petición completa y válida, como la escribiría un funcionario."""
+    return {
+        "tipo": "peticion",
+        "canal": "presencial",
+        "asunto": "Solicitud de poda de árbol en el andén",
+        "descripcion": "El árbol frente a la vivienda amenaza con caer sobre la vía.",
+        "dependencia": "Medio Ambiente",
+        "folios": 2,
+        "recibido": "2026-11-23T10:00:00",
+        "consentimiento": False,
+        "ciudadano": {
+            "tipo_documento": "CC",
+            "numero_documento": "75071234",
+            "nombres": "María",
+            "apellidos": "Gómez Ñáñez",
+            "telefono": "3001234567",
+            "correo": "maria.gomez@example.co",
+            "direccion": "Calle 19 # 21-44",
+        },
+    }
