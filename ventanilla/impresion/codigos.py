@@ -11,6 +11,7 @@ from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -50,7 +51,10 @@ def dibujar_code128(
     barras = modulos * modulo
     inicio = x + (ancho - barras) / 2
     if canvas is not None:
+        canvas.saveState()
+        canvas.setFillColor(black)
         _code128(valor, modulo, alto).drawOn(canvas, inicio, y)
+        canvas.restoreState()
     return inicio, barras
 
 

@@ -100,15 +100,16 @@ def _cuerpo(hoja: Hoja, datos: DatosRadicado, estilo: Estilo, copia: datetime | 
             "(Ley 1755 de 2015, art. 15; Decreto 1166 de 2016).",
             NORMAL, estilo.cuerpo - (0 if estilo.apilado else 0.5), color=estilo.secundario,
         )
-    hoja.bajar(4 * mm)
+    hoja.bajar(3 * mm)
     seccion(hoja, "Recepción", estilo)
     hoja.campo("Recibió", datos.funcionario, estilo)
     hoja.campo("Punto de radicación", f"{datos.punto} (serie {datos.serie})", estilo, regla=False)
-    hoja.bajar(4 * mm)
+    hoja.bajar(3 * mm)
     seccion(hoja, "Consulta del estado", estilo)
     hoja.parrafo(_consulta(datos), NORMAL, estilo.cuerpo, color=estilo.texto)
-    hoja.bajar(5 * mm)
-    hoja.asegurar(estilo.pequeno * 6)
+    hoja.bajar(4 * mm)
+    hoja.asegurar(hoja.alto_parrafo(datos.aviso_privacidad, NORMAL, estilo.pequeno, interlinea=1.35)
+                  + 2 * mm)
     hoja.regla(grosor=0.5)
     hoja.bajar(1 * mm)
     hoja.parrafo(datos.aviso_privacidad, NORMAL, estilo.pequeno, color=estilo.secundario,

@@ -10,7 +10,9 @@ from datetime import date, datetime
 
 from ventanilla.dominio.calendario import BOGOTA
 
-__all__ = ["MESES", "fecha_larga", "hora", "fecha_hora", "local"]
+__all__ = ["MESES", "fecha_larga", "hora", "fecha_hora", "fecha_hora_corta", "local"]
+
+_NBSP = "\u00a0"
 
 MESES = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",
@@ -31,13 +33,21 @@ def fecha_larga(dia: date) -> str:
 
 
 def hora(instante: datetime) -> str:
-    """«10:42 a. m.», «12:05 p. m.», en la hora de Bogotá."""
+    """«10:42 a. m.», «12:05 p. m.», en la hora de Bogotá.
+
+    Los espacios son de no separación: la hora nunca se parte entre dos líneas.
+    """
     en_bogota = local(instante)
     doce = en_bogota.hour % 12 or 12
-    sufijo = "a. m." if en_bogota.hour < 12 else "p. m."
-    return f"{doce}:{en_bogota.minute:02d} {sufijo}"
+    sufijo = "a." if en_bogota.hour < 12 else "p."
+    return f"{doce}:{en_bogota.minute:02d}{_NBSP}{sufijo}{_NBSP}m."
 
 
 def fecha_hora(instante: datetime) -> str:
     """«23 de noviembre de 2026, 10:42 a. m.», en la hora de Bogotá."""
     return f"{fecha_larga(local(instante).date())}, {hora(instante)}"
+
+
+def fecha_hora_corta(instante: datetime) -> str:
+    """«23/11/2026 10:42 a. m.», para los rótulos."""
+    return f"{local(instante):%d/%m/%Y} {hora(instante)}"

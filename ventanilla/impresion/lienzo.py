@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -21,7 +20,7 @@ from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 
 __all__ = [
     "TEXTO", "SECUNDARIO", "ACENTO", "SUPERFICIE", "BORDE", "NEGRO",
-    "Estilo", "Hoja", "ancho_texto", "ajustar_tamano",
+    "Estilo", "Hoja", "ancho_texto", "ajustar_tamano", "partir_lineas",
 ]
 
 TEXTO = HexColor("#1A1F24")
@@ -84,7 +83,7 @@ class Hoja:
 
     def asegurar(self, alto: float) -> None:
         """Salta de página si lo que sigue (de `alto` puntos) no cabe en esta."""
-        if self.y - alto < self.abajo and self.y < self.arriba:
+        if self.y - alto < self.abajo - 0.01 and self.y < self.arriba:
             self.saltar()
 
     def saltar(self) -> None:
@@ -134,7 +133,7 @@ class Hoja:
         ancho = self.util if ancho is None else ancho
         paso = tamano * interlinea
         for bloque in texto.split("\n"):
-            for linea in simpleSplit(bloque, fuente, tamano, ancho) or [""]:
+            for linea in partir_lineas(bloque, fuente, tamano, ancho):
                 self.asegurar(paso)
                 self.y -= paso
                 if alinear == "centro":
@@ -145,6 +144,15 @@ class Hoja:
                     destino = x
                 self.escribir(destino, self.y + tamano * 0.25, linea, fuente, tamano, color, alinear)
 
+    def alto_parrafo(
+        self, texto: str, fuente: str, tamano: float, *, ancho: float | None = None,
+        interlinea: float = 1.3,
+    ) -> float:
+        """Lo que ocuparía `parrafo` con los mismos argumentos."""
+        ancho = self.util if ancho is None else ancho
+        lineas = sum(len(partir_lineas(b, fuente, tamano, ancho)) for b in texto.split("\n"))
+        return lineas * tamano * interlinea
+
     def campo(self, etiqueta: str, valor: str, estilo: Estilo, *, regla: bool = True) -> None:
         """Una fila «Etiqueta   valor» alineada en dos columnas (o apilada en letra grande)."""
         if estilo.apilado:
@@ -154,7 +162,7 @@ class Hoja:
             self.bajar(estilo.cuerpo * 0.4)
             return
         ancho_valor = self.util - estilo.ancho_etiqueta
-        lineas = simpleSplit(valor, NORMAL, estilo.cuerpo, ancho_valor) or [""]
+        lineas = partir_lineas(valor, NORMAL, estilo.cuerpo, ancho_valor)
         paso = estilo.cuerpo * estilo.interlinea
         self.asegurar(paso * min(len(lineas), 3))
         inicio = self.y
@@ -166,10 +174,10 @@ class Hoja:
             valor, NORMAL, estilo.cuerpo, x=self.x0 + estilo.ancho_etiqueta, ancho=ancho_valor,
             color=estilo.texto, interlinea=estilo.interlinea,
         )
-        self.bajar(estilo.cuerpo * 0.35)
+        self.bajar(estilo.cuerpo * 0.3)
         if regla:
             self.regla(grosor=0.4, color=HexColor("#D5DAE0"))
-        self.bajar(estilo.cuerpo * 0.35)
+        self.bajar(estilo.cuerpo * 0.3)
 
     def regla(self, grosor: float = 0.6, color: Color = BORDE, guiones: tuple[float, ...] = ()) -> None:
         """Una línea horizontal de margen a margen a la altura del cursor."""
@@ -182,6 +190,45 @@ class Hoja:
             self.canvas.setDash(list(guiones))
         self.canvas.line(self.x0, self.y, self.x1, self.y)
         self.canvas.restoreState()
+
+
+def _partir_palabra(palabra: str, fuente: str, tamano: float, ancho: float) -> list[str]:
+    """Corta una palabra más larga que la línea (una dirección web), de preferencia tras «/», «?»,
+    «=» o «&»."""
+    trozos: list[str] = []
+    while stringWidth(palabra, fuente, tamano) > ancho and len(palabra) > 1:
+        corte = len(palabra) - 1
+        while corte > 1 and stringWidth(palabra[:corte], fuente, tamano) > ancho:
+            corte -= 1
+        preferido = max(palabra.rfind(signo, 0, corte) for signo in "/?=&")
+        if preferido > corte // 2:
+            corte = preferido + 1
+        trozos.append(palabra[:corte])
+        palabra = palabra[corte:]
+    trozos.append(palabra)
+    return trozos
+
+
+def partir_lineas(texto: str, fuente: str, tamano: float, ancho: float) -> list[str]:
+    """Las líneas de `texto` en `ancho`, cortando solo en espacios normales: un espacio de no
+    separación (U+00A0, como en «10:42 a. m.») mantiene unidas sus palabras."""
+    lineas: list[str] = []
+    actual = ""
+    espacio = stringWidth(" ", fuente, tamano)
+    ocupado = 0.0
+    for palabra in texto.split(" "):
+        medida = stringWidth(palabra, fuente, tamano)
+        if actual and ocupado + espacio + medida <= ancho:
+            actual += " " + palabra
+            ocupado += espacio + medida
+            continue
+        if actual:
+            lineas.append(actual)
+        *enteras, actual = _partir_palabra(palabra, fuente, tamano, ancho)
+        lineas.extend(enteras)
+        ocupado = stringWidth(actual, fuente, tamano)
+    lineas.append(actual)
+    return lineas
 
 
 def ancho_texto(texto: str, fuente: str, tamano: float) -> float:

@@ -37,6 +37,7 @@ __all__ = [
     "sello_copia",
     "pie",
     "MARGEN",
+    "ROJO",
     "margen_inferior",
 ]
 
@@ -48,7 +49,7 @@ NORMAL_CARTA = Estilo(
 GRANDE = Estilo(
     cuerpo=18, etiqueta=18, titulo=24, destacado=26, pequeno=18, ancho_etiqueta=0, apilado=True
 )
-MARGEN = 18 * mm
+MARGEN = 15 * mm
 ROJO = HexColor("#B3261E")
 GRIS_MARCA = HexColor("#E4E7EB")
 
@@ -80,7 +81,7 @@ def _logo(hoja: Hoja, logo: bytes, lado: float) -> None:
 
 def encabezado(hoja: Hoja, entidad: Entidad, estilo: Estilo, qr: str, leyenda_qr: str) -> None:
     """Logo, nombre, NIT y dependencia de la entidad a la izquierda; el QR a la derecha."""
-    lado_qr = (34 if estilo.apilado else 28) * mm
+    lado_qr = (34 if estilo.apilado else 25) * mm
     inicio = hoja.y
     x_texto = hoja.x0
     if entidad.logo:
@@ -97,12 +98,12 @@ def encabezado(hoja: Hoja, entidad: Entidad, estilo: Estilo, qr: str, leyenda_qr
     dibujar_qr(hoja.canvas, qr, hoja.x1 - lado_qr, inicio - lado_qr, lado_qr)
     leyenda = min(estilo.pequeno, 7.5) if not estilo.apilado else estilo.pequeno
     if not estilo.apilado:
-        hoja.escribir(hoja.x1 - lado_qr / 2, inicio - lado_qr - leyenda, leyenda_qr, NORMAL,
-                      leyenda, estilo.secundario, "centro")
+        hoja.escribir(hoja.x1, inicio - lado_qr - leyenda, leyenda_qr, NORMAL, leyenda,
+                      estilo.secundario, "derecha")
     hoja.y = min(hoja.y, inicio - lado_qr - (leyenda * 1.6 if not estilo.apilado else 0))
-    hoja.bajar(3 * mm)
+    hoja.bajar(2 * mm)
     hoja.regla(grosor=1.2, color=estilo.acento)
-    hoja.bajar(5 * mm)
+    hoja.bajar(4 * mm)
 
 
 def encabezado_continuacion(hoja: Hoja, entidad: Entidad, texto: str, estilo: Estilo) -> None:
@@ -123,7 +124,7 @@ def caja_radicado(hoja: Hoja, etiqueta: str, radicado: str, detalle: str, estilo
     interior = hoja.util - 2 * relleno
     tamano = ajustar_tamano(radicado, NEGRITA, estilo.destacado, interior)
     alto_barras = 14 * mm
-    ancho_barras = 78 * mm
+    ancho_barras = 68 * mm
     al_lado = (
         ancho_texto(radicado, NEGRITA, tamano) + ancho_barras + 4 * mm <= interior
         and ancho_texto(detalle, NORMAL, estilo.cuerpo) + ancho_barras <= interior
