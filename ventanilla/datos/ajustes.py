@@ -17,7 +17,10 @@ from ventanilla.datos.modelos import Cierre, Configuracion
 from ventanilla.dominio.calendario import Calendario
 from ventanilla.dominio.radicados import PLANTILLA_POR_DEFECTO
 
-__all__ = ["Ajustes", "leer_ajustes", "guardar_ajustes", "calendario_de"]
+__all__ = ["Ajustes", "AJUSTES_CAMBIADOS", "leer_ajustes", "guardar_ajustes", "calendario_de"]
+
+AJUSTES_CAMBIADOS = "ventanilla_ajustes_cambiados"
+"""Marca en `Session.info`: la transacción cambió ajustes y el almacén debe releerlos."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def guardar_ajustes(sesion: Session, **cambios: Any) -> None:
     desconocidos = set(cambios) - set(_CAMPOS)
     if desconocidos:
         raise KeyError(f"ajustes desconocidos: {', '.join(sorted(desconocidos))}")
+    sesion.info[AJUSTES_CAMBIADOS] = True
     for clave, valor in cambios.items():
         sesion.merge(Configuracion(clave=clave, valor=list(valor) if isinstance(valor, tuple) else valor))
 

@@ -12,12 +12,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from ventanilla.datos.ajustes import Ajustes, leer_ajustes
+from ventanilla.datos.ajustes import AJUSTES_CAMBIADOS, Ajustes, leer_ajustes
+from ventanilla.datos.catalogos import dependencias_activas
 from ventanilla.datos.esquema import migrar
-from ventanilla.datos.modelos import Dependencia
 from ventanilla.datos.motor import MODO_ESCRITURA, crear_motor
 from ventanilla.datos.semillas import sembrar_si_es_nuevo
 from ventanilla.rutas import directorio_datos
@@ -49,9 +49,11 @@ class Almacen:
     def escribir(self) -> Iterator[Session]:
         """Una transacción de escritura: todo o nada."""
         motor = self.motor.execution_options(**{MODO_ESCRITURA: True})
-        with Session(motor, expire_on_commit=False) as sesion, sesion.begin():
-            yield sesion
-        self._ajustes = None
+        with Session(motor, expire_on_commit=False) as sesion:
+            with sesion.begin():
+                yield sesion
+            if sesion.info.get(AJUSTES_CAMBIADOS):
+                self._ajustes = None
 
     @contextmanager
     def leer(self) -> Iterator[Session]:
@@ -60,7 +62,7 @@ class Almacen:
 
     @property
     def ajustes(self) -> Ajustes:
-        """Los ajustes del equipo (se releen después de cada escritura)."""
+        """Los ajustes del equipo (se releen cuando una escritura de este almacén los cambia)."""
         if self._ajustes is None:
             with self.leer() as sesion:
                 self._ajustes = leer_ajustes(sesion)
@@ -73,10 +75,7 @@ class Almacen:
     def dependencias(self) -> dict[str, str]:
         """El catálogo de dependencias activas, {código: nombre}."""
         with self.leer() as sesion:
-            filas = sesion.execute(
-                select(Dependencia.codigo, Dependencia.nombre).where(Dependencia.activa).order_by(Dependencia.nombre)
-            )
-            return {codigo: nombre for codigo, nombre in filas}
+            return dependencias_activas(sesion)
 
     def cerrar(self) -> None:
         self.motor.dispose()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ventanilla.datos.ajustes import Ajustes, calendario_de
 from ventanilla.datos.almacen import Almacen
+from ventanilla.datos.catalogos import dependencias_activas
 from ventanilla.datos.modelos import Serie
 from ventanilla.datos.registro import anotar
 from ventanilla.dominio.calendario import BOGOTA
@@ -70,10 +71,12 @@ def radicar(
     `PermisoDenegado` si el usuario no existe.
     """
     momento = (ahora or datetime.now(UTC)).astimezone(UTC)
-    solicitud = validar_solicitud(datos, dependencias=almacen.dependencias(), ahora=momento)
+    ajustes = almacen.ajustes
     with almacen.escribir() as sesion:
+        # Validar dentro de la transacción: si algo no sirve, se deshace y no se consume número.
+        solicitud = validar_solicitud(datos, dependencias=dependencias_activas(sesion), ahora=momento)
         usuario_activo(sesion, usuario)
-        return _radicar_en(sesion, almacen.ajustes, solicitud, usuario=usuario, ahora=momento)
+        return _radicar_en(sesion, ajustes, solicitud, usuario=usuario, ahora=momento)
 
 
 def _radicar_en(
