@@ -22,13 +22,13 @@ from ventanilla.gui.recortes import describir, textos_recortados
 
 __all__ = [
     "anunciar",
-    "nombrar",
-    "etiquetar",
-    "nombre_accesible",
-    "rol_accesible",
     "enfocables",
+    "etiquetar",
+    "nombrar",
+    "nombre_accesible",
     "orden_de_tabulacion",
     "revisar_accesibilidad",
+    "rol_accesible",
     "textos_recortados",
 ]
 
@@ -121,11 +121,7 @@ def revisar_accesibilidad(ventana: QWidget) -> list[str]:
             )
         if rol_accesible(widget) in _ROLES_SIN_SENTIDO:
             problemas.append(f"{describir(widget)}: sin rol accesible propio")
-        if (
-            isinstance(widget, QAbstractButton)
-            and not widget.text()
-            and not widget.toolTip()
-        ):
+        if isinstance(widget, QAbstractButton) and not widget.text() and not widget.toolTip():
             problemas.append(f"{describir(widget)}: botón sin texto ni ayuda emergente")
     for etiqueta in ventana.findChildren(QLabel):
         texto = etiqueta.text().replace("&&", "")

@@ -12,8 +12,9 @@ from PySide6.QtCore import (
     QPoint,
     QRect,
     QSize,
-    QTimer,
     Qt,
+    QTemporaryDir,
+    QTimer,
     Signal,
     Slot,
 )
@@ -97,6 +98,7 @@ __all__ = [
     "QStyleOptionButton",
     "QStyleOptionComboBox",
     "QStyleOptionFrame",
+    "QTemporaryDir",
     "QTextDocument",
     "QTextEdit",
     "QTimer",

@@ -28,7 +28,7 @@ from ventanilla.gui.qt import (
     QWidget,
 )
 
-__all__ = ["textos_recortados", "describir"]
+__all__ = ["describir", "textos_recortados"]
 
 _GRANDE = 1_000_000
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
+from pathlib import Path
 from string import Template
 
 from ventanilla.gui.qt import (
@@ -23,31 +24,33 @@ from ventanilla.gui.qt import (
     QPalette,
     QStyleFactory,
     Qt,
+    QTemporaryDir,
     Signal,
 )
 from ventanilla.rutas import recurso
 
 __all__ = [
-    "TEMAS",
-    "SISTEMA",
-    "ESCALA_MINIMA",
     "ESCALA_MAXIMA",
+    "ESCALA_MINIMA",
+    "PARES_DE_CONTORNO",
+    "PARES_DE_TEXTO",
     "PASOS_ESCALA",
     "PUNTOS_BASE",
-    "PARES_DE_TEXTO",
-    "PARES_DE_CONTORNO",
-    "Paleta",
+    "SISTEMA",
+    "TEMAS",
     "GestorTemas",
+    "Paleta",
+    "aplicar_escala",
+    "aplicar_tema",
     "cargar_paleta",
-    "razon_de_contraste",
-    "tema_del_sistema",
-    "siguiente_tema",
-    "siguiente_escala",
+    "escribir_iconos",
+    "gestor",
     "hoja_de_estilo",
     "paleta_qt",
-    "gestor",
-    "aplicar_tema",
-    "aplicar_escala",
+    "razon_de_contraste",
+    "siguiente_escala",
+    "siguiente_tema",
+    "tema_del_sistema",
 ]
 
 TEMAS: tuple[str, ...] = ("claro", "oscuro", "alto_contraste_oscuro", "alto_contraste_claro")
@@ -65,6 +68,7 @@ PARES_DE_TEXTO: tuple[tuple[str, str], ...] = (
         for texto in (
             "texto",
             "texto_secundario",
+            "texto_ejemplo",
             "texto_deshabilitado",
             "acento",
             "error",
@@ -79,8 +83,11 @@ PARES_DE_TEXTO: tuple[tuple[str, str], ...] = (
 )
 # Bordes, anillos de foco y contornos de campos inválidos: WCAG 1.4.11 pide 3:1.
 PARES_DE_CONTORNO: tuple[tuple[str, str], ...] = (
-    *((contorno, fondo) for contorno in ("foco", "borde") for fondo in ("fondo", "superficie", "resaltado")),
-    ("foco_sobre_acento", "acento"),
+    *(
+        (contorno, fondo)
+        for contorno in ("foco", "borde", "error")
+        for fondo in ("fondo", "superficie", "resaltado")
+    ),
 )
 
 
@@ -101,7 +108,7 @@ class Paleta:
         return QColor(self.colores[rol])
 
 
-@lru_cache(maxsize=None)
+@cache
 def cargar_paleta(clave: str) -> Paleta:
     """Lee la paleta de un tema; `clave` es uno de TEMAS."""
     if clave not in TEMAS:
@@ -168,12 +175,13 @@ def _medidas(paleta: Paleta, escala: int) -> dict[str, str]:
         "margen_grupo": round(22 * f),
         "radio": 0 if paleta.alto_contraste else round(4 * f),
         "indicador": round(16 * f),
-        "flecha": round(22 * f),
-        "flecha_dibujo": round(10 * f),
+        "flecha": round(20 * f),
+        "flecha_dibujo": round(12 * f),
     }
     diferencia = paleta.grosor_foco - paleta.grosor_borde
     for clave in ("relleno_v", "relleno_h", "relleno_boton"):
         px[f"{clave}_foco"] = max(0, px[clave] - diferencia)
+    px["radio_opcion"] = (px["indicador"] + 2 * paleta.grosor_borde) // 2
     valores = {clave: str(valor) for clave, valor in px.items()}
     valores["grosor_borde"] = str(paleta.grosor_borde)
     valores["grosor_foco"] = str(paleta.grosor_foco)
@@ -182,10 +190,31 @@ def _medidas(paleta: Paleta, escala: int) -> dict[str, str]:
     return valores
 
 
-def hoja_de_estilo(paleta: Paleta, escala: int) -> str:
-    """La plantilla QSS con los colores del tema y las medidas de la escala."""
+# Iconos que la hoja QSS dibuja: (plantilla SVG en recursos/temas/iconos, rol de su color).
+_ICONOS: dict[str, tuple[str, str]] = {
+    "flecha_abajo": ("flecha_abajo", "texto"),
+    "flecha_abajo_deshabilitada": ("flecha_abajo", "texto_deshabilitado"),
+    "flecha_arriba": ("flecha_arriba", "texto"),
+    "flecha_arriba_deshabilitada": ("flecha_arriba", "texto_deshabilitado"),
+    "marca": ("marca", "texto_sobre_acento"),
+}
+
+
+def escribir_iconos(paleta: Paleta, carpeta: Path) -> dict[str, str]:
+    """Colorea los iconos SVG de la hoja con el tema, los escribe en `carpeta` y da sus url()."""
+    urls = {}
+    for nombre, (plantilla, rol) in _ICONOS.items():
+        svg = Template(recurso("temas", "iconos", f"{plantilla}.svg").read_text(encoding="utf-8"))
+        destino = carpeta / f"{paleta.clave}-{nombre}.svg"
+        destino.write_text(svg.substitute(color=paleta.colores[rol]), encoding="utf-8")
+        urls[f"icono_{nombre}"] = f'url("{destino.as_posix()}")'
+    return urls
+
+
+def hoja_de_estilo(paleta: Paleta, escala: int, iconos: Mapping[str, str]) -> str:
+    """La plantilla QSS con los colores del tema, las medidas de la escala y los iconos."""
     plantilla = Template(recurso("temas", "plantilla.qss").read_text(encoding="utf-8"))
-    return plantilla.substitute({**paleta.colores, **_medidas(paleta, escala)})
+    return plantilla.substitute({**paleta.colores, **_medidas(paleta, escala), **iconos})
 
 
 def paleta_qt(paleta: Paleta) -> QPalette:
@@ -198,7 +227,7 @@ def paleta_qt(paleta: Paleta) -> QPalette:
         QPalette.ColorRole.Base: "fondo",
         QPalette.ColorRole.AlternateBase: "superficie",
         QPalette.ColorRole.Text: "texto",
-        QPalette.ColorRole.PlaceholderText: "texto_secundario",
+        QPalette.ColorRole.PlaceholderText: "texto_ejemplo",
         QPalette.ColorRole.Button: "superficie",
         QPalette.ColorRole.ButtonText: "texto",
         QPalette.ColorRole.BrightText: "error",
@@ -244,6 +273,7 @@ class GestorTemas(QObject):
         self._contraste = pistas.accessibility().contrastPreference()
         pistas.colorSchemeChanged.connect(self._al_cambiar_esquema)
         pistas.accessibility().contrastPreferenceChanged.connect(self._al_cambiar_contraste)
+        self._iconos = QTemporaryDir()
         app.setStyle(QStyleFactory.create("Fusion"))
 
     @property
@@ -293,7 +323,8 @@ class GestorTemas(QObject):
         fuente.setPointSizeF(PUNTOS_BASE * self._escala / 100)
         self._app.setPalette(paleta_qt(paleta))
         self._app.setFont(fuente)
-        self._app.setStyleSheet(hoja_de_estilo(paleta, self._escala))
+        iconos = escribir_iconos(paleta, Path(self._iconos.path()))
+        self._app.setStyleSheet(hoja_de_estilo(paleta, self._escala, iconos))
         self.cambiado.emit(paleta.clave, self._escala)
 
     def _al_cambiar_esquema(self, esquema: Qt.ColorScheme) -> None:
