@@ -7,10 +7,10 @@ lectores fallan aunque el código esté bien impreso.
 
 from __future__ import annotations
 
-from reportlab.graphics import renderPDF
+from itertools import groupby
+
+from reportlab.graphics.barcode import qrencoder
 from reportlab.graphics.barcode.code128 import Code128
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -23,6 +23,8 @@ MODULO_MINIMO = 0.19 * mm
 MODULO_MAXIMO = 0.35 * mm
 SILENCIO = 10
 """Módulos en blanco a cada lado del Code 128."""
+SILENCIO_QR = 4
+"""Módulos en blanco alrededor del QR."""
 
 
 def _code128(valor: str, modulo: float, alto: float) -> Code128:
@@ -59,11 +61,32 @@ def dibujar_code128(
 
 
 def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: float) -> None:
-    """Dibuja un QR (corrección M) de `lado` puntos, zona de silencio incluida, con esquina en (x, y)."""
+    """Dibuja un QR (corrección M) de `lado` puntos, zona de silencio incluida, con esquina en (x, y).
+
+    Los módulos se dibujan como un solo trazado de rectángulos (uno por tramo oscuro de cada
+    fila): más liviano que un dibujo de reportlab y sin fuentes base de PDF de por medio.
+    """
     if canvas is None:
         return
-    widget = QrCodeWidget(valor, barLevel="M")
-    x0, y0, x1, y1 = widget.getBounds()
-    dibujo = Drawing(lado, lado, transform=[lado / (x1 - x0), 0, 0, lado / (y1 - y0), 0, 0])
-    dibujo.add(widget)
-    renderPDF.draw(dibujo, canvas, x, y)
+    codigo = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    codigo.addData(valor)
+    codigo.make()
+    cuenta = codigo.getModuleCount()
+    modulo = lado / (cuenta + 2 * SILENCIO_QR)
+    trazado = canvas.beginPath()
+    for fila, modulos in enumerate(codigo.modules):
+        columna = 0
+        for oscuro, tramo in groupby(bool(m) for m in modulos):
+            largo = sum(1 for _ in tramo)
+            if oscuro:
+                trazado.rect(
+                    x + (columna + SILENCIO_QR) * modulo,
+                    y + lado - (fila + SILENCIO_QR + 1) * modulo,
+                    largo * modulo,
+                    modulo,
+                )
+            columna += largo
+    canvas.saveState()
+    canvas.setFillColor(black)
+    canvas.drawPath(trazado, stroke=0, fill=1)
+    canvas.restoreState()

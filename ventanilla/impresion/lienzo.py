@@ -11,16 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL, registrar_fuentes
 
 __all__ = [
     "TEXTO", "SECUNDARIO", "ACENTO", "SUPERFICIE", "BORDE", "NEGRO",
-    "Estilo", "Hoja", "ancho_texto", "ajustar_tamano", "partir_lineas",
+    "Estilo", "Hoja", "crear_lienzo", "ancho_texto", "ajustar_tamano", "partir_lineas",
 ]
 
 TEXTO = HexColor("#1A1F24")
@@ -29,6 +30,18 @@ ACENTO = HexColor("#0A58A8")
 SUPERFICIE = HexColor("#F3F5F7")
 BORDE = HexColor("#7D8894")
 NEGRO = HexColor("#000000")
+
+
+def crear_lienzo(destino: BinaryIO, medida: tuple[float, float], titulo: str, autor: str) -> Canvas:
+    """Un lienzo con las fuentes DejaVu ya activas (ninguna fuente base de PDF sin incrustar) y los
+    metadatos del documento."""
+    registrar_fuentes()
+    lienzo = Canvas(destino, pagesize=medida, pageCompression=1, initialFontName=NORMAL,
+                    initialFontSize=10)
+    lienzo.setTitle(titulo)
+    lienzo.setAuthor(autor)
+    lienzo.setCreator("Ventanilla")
+    return lienzo
 
 
 @dataclass(frozen=True)

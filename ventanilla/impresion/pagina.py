@@ -19,9 +19,16 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import Entidad
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL, registrar_fuentes
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora
-from ventanilla.impresion.lienzo import SUPERFICIE, Estilo, Hoja, ajustar_tamano, ancho_texto
+from ventanilla.impresion.lienzo import (
+    SUPERFICIE,
+    Estilo,
+    Hoja,
+    ajustar_tamano,
+    ancho_texto,
+    crear_lienzo,
+)
 
 __all__ = [
     "TAMANOS",
@@ -62,12 +69,7 @@ def nuevo_lienzo(destino: io.BytesIO, tamano: str, titulo: str, entidad: Entidad
     """Un lienzo del tamaño pedido con los metadatos del documento."""
     if tamano not in TAMANOS:
         raise ValueError(f"El tamaño «{tamano}» no existe: use carta o a4.")
-    registrar_fuentes()
-    canvas = Canvas(destino, pagesize=TAMANOS[tamano], pageCompression=1)
-    canvas.setTitle(titulo)
-    canvas.setAuthor(entidad.nombre)
-    canvas.setCreator("Ventanilla")
-    return canvas
+    return crear_lienzo(destino, TAMANOS[tamano], titulo, entidad.nombre)
 
 
 def _logo(hoja: Hoja, logo: bytes, lado: float) -> None:

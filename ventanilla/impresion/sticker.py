@@ -13,13 +13,12 @@ from datetime import datetime
 
 from reportlab.lib.colors import white
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import DatosRadicado
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL, registrar_fuentes
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora_corta
-from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano
+from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano, crear_lienzo
 
 __all__ = ["sticker", "MEDIDA_MINIMA"]
 
@@ -45,13 +44,9 @@ def sticker(
         raise ValueError(
             f"El rótulo debe medir al menos {MEDIDA_MINIMA[0]:.0f} × {MEDIDA_MINIMA[1]:.0f} mm."
         )
-    registrar_fuentes()
     ancho, alto = ancho_mm * mm, alto_mm * mm
     destino = io.BytesIO()
-    lienzo = Canvas(destino, pagesize=(ancho, alto), pageCompression=1)
-    lienzo.setTitle(f"Rótulo {datos.radicado}")
-    lienzo.setAuthor(datos.entidad.nombre)
-    lienzo.setCreator("Ventanilla")
+    lienzo = crear_lienzo(destino, (ancho, alto), f"Rótulo {datos.radicado}", datos.entidad.nombre)
     margen = 3 * mm
     hoja = Hoja(lienzo, ancho, alto, margen)
     alto_barras = max(8 * mm, alto * 0.3)

@@ -13,13 +13,12 @@ from datetime import datetime
 
 from reportlab.lib.colors import white
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import DatosRadicado, DatosTurno
 from ventanilla.impresion.fuentes import CURSIVA, NEGRITA, NORMAL, registrar_fuentes
 from ventanilla.impresion.formato import fecha_hora, fecha_larga
-from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano
+from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano, crear_lienzo
 
 __all__ = ["ANCHO_ROLLO", "recibo", "ticket_turno"]
 
@@ -69,10 +68,7 @@ def _rollo(titulo: str, autor: str, dibujar: Callable[[Hoja], None]) -> bytes:
     dibujar(medida)
     alto = medida.arriba - medida.y + 2 * MARGEN
     destino = io.BytesIO()
-    lienzo = Canvas(destino, pagesize=(ANCHO_ROLLO, alto), pageCompression=1)
-    lienzo.setTitle(titulo)
-    lienzo.setAuthor(autor)
-    lienzo.setCreator("Ventanilla")
+    lienzo = crear_lienzo(destino, (ANCHO_ROLLO, alto), titulo, autor)
     dibujar(Hoja(lienzo, ANCHO_ROLLO, alto, MARGEN))
     lienzo.showPage()
     lienzo.save()
