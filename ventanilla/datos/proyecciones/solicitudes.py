@@ -28,7 +28,11 @@ def _solicitud(sesion: Session, evento: Evento) -> SolicitudFila:
     return fila
 
 
-def indexar_busqueda(sesion: Session, fila: SolicitudFila) -> None:
+_BORRAR = text("DELETE FROM busqueda WHERE rowid = :fila")
+_INSERTAR = text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)")
+
+
+def indexar_busqueda(sesion: Session, fila: SolicitudFila, *, nueva: bool = False) -> None:
     """(Re)escribe la fila de búsqueda de una solicitud: radicado, documento, nombre y asunto."""
     documento = nombre = ""
     if fila.ciudadano_id:
@@ -36,11 +40,9 @@ def indexar_busqueda(sesion: Session, fila: SolicitudFila) -> None:
         if ciudadano is not None:
             documento = ciudadano.numero_documento or ""
             nombre = ciudadano.nombre_completo
-    sesion.execute(text("DELETE FROM busqueda WHERE rowid = :fila"), {"fila": fila.fila})
-    sesion.execute(
-        text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)"),
-        {"fila": fila.fila, "r": fila.radicado, "d": documento, "n": nombre, "a": fila.asunto},
-    )
+    if not nueva:
+        sesion.execute(_BORRAR, {"fila": fila.fila})
+    sesion.execute(_INSERTAR, {"fila": fila.fila, "r": fila.radicado, "d": documento, "n": nombre, "a": fila.asunto})
 
 
 @proyector("solicitud.radicada")
@@ -84,7 +86,7 @@ def _radicada(sesion: Session, evento: Evento) -> None:
         sesion.add(Serie(serie=d["serie"], anio=d["anio"], ultimo=d["consecutivo"]))
     elif d["consecutivo"] > serie.ultimo:
         serie.ultimo = d["consecutivo"]
-    indexar_busqueda(sesion, fila)
+    indexar_busqueda(sesion, fila, nueva=True)
 
 
 @proyector("solicitud.asignada")
