@@ -2,6 +2,7 @@
 
 Hay un solo camino para escribir: `escribir()`, una transacción `BEGIN IMMEDIATE` que se confirma
 entera o no deja nada. Leer usa `leer()`. Todo lo de un equipo vive en su directorio de datos.
+El archivo está cifrado con SQLCipher; la clave la da `ventanilla.seguridad.apertura`.
 """
 
 from __future__ import annotations
@@ -34,11 +35,17 @@ class Almacen:
     _ajustes: Ajustes | None = None
 
     @classmethod
-    def abrir(cls, directorio: Path | None = None) -> Almacen:
-        """Abre el almacén del equipo; si no existe lo crea con sus catálogos semilla."""
+    def abrir(cls, directorio: Path | None = None, clave: str | None = None) -> Almacen:
+        """Abre el almacén del equipo; si no existe lo crea con sus catálogos semilla.
+
+        Sin `clave`, usa la del equipo (y cifra en su sitio un almacén que estuviera en claro).
+        """
+        from ventanilla.seguridad.apertura import clave_para_abrir
+
         carpeta = directorio or directorio_datos()
         carpeta.mkdir(parents=True, exist_ok=True)
-        motor = crear_motor(carpeta / ARCHIVO_ALMACEN)
+        archivo = carpeta / ARCHIVO_ALMACEN
+        motor = crear_motor(archivo, clave or clave_para_abrir(archivo))
         migrar(motor)
         almacen = cls(carpeta, motor)
         with almacen.escribir() as sesion:

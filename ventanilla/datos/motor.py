@@ -3,6 +3,9 @@
 SQLite admite un solo escritor: toda escritura abre su transacción con `BEGIN IMMEDIATE`, así el
 bloqueo se toma al empezar y no a mitad (donde un choque obligaría a repetir todo). Las lecturas
 usan `BEGIN` diferido y, en modo WAL, no bloquean a nadie.
+
+Con `clave`, el archivo se abre con SQLCipher (cifrado en reposo, clave cruda de 256 bits: sin
+derivación por conexión); WAL y FTS5 funcionan igual. Sin clave, SQLite en claro.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, QueuePool, create_engine, event
 
 __all__ = ["crear_motor", "MODO_ESCRITURA"]
 
@@ -18,8 +21,14 @@ MODO_ESCRITURA = "ventanilla_escritura"
 """Opción de ejecución que marca una conexión como de escritura (BEGIN IMMEDIATE)."""
 
 
-def crear_motor(archivo: Path) -> Engine:
-    motor = create_engine(f"sqlite:///{archivo}", future=True)
+def crear_motor(archivo: Path, clave: str | None = None) -> Engine:
+    if clave is None:
+        motor = create_engine(f"sqlite:///{archivo}", future=True)
+    else:
+        from ventanilla.seguridad.cifrado import url_cifrada
+
+        # El mismo pool que SQLite en claro (el dialecto de SQLCipher usaría uno por hilo).
+        motor = create_engine(url_cifrada(archivo, clave), poolclass=QueuePool)
 
     @event.listens_for(motor, "connect")
     def _al_conectar(conexion: Any, _registro: Any) -> None:
