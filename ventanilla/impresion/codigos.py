@@ -7,9 +7,11 @@ lectores fallan aunque el código esté bien impreso.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import groupby
 
-from reportlab.graphics.barcode import qrencoder
+import qrcode
+import qrcode.constants
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
@@ -60,6 +62,16 @@ def dibujar_code128(
     return inicio, barras
 
 
+@lru_cache(maxsize=64)
+def _matriz_qr(valor: str) -> tuple[tuple[bool, ...], ...]:
+    """Los módulos del QR, sin zona de silencio; la máscara es la de menor penalización (ISO
+    18004). Se guardan los últimos: la constancia, el recibo y sus copias repiten el mismo valor."""
+    codigo = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    codigo.add_data(valor)
+    codigo.make(fit=True)
+    return tuple(tuple(bool(m) for m in fila) for fila in codigo.modules)
+
+
 def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: float) -> None:
     """Dibuja un QR (corrección M) de `lado` puntos, zona de silencio incluida, con esquina en (x, y).
 
@@ -68,15 +80,12 @@ def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: floa
     """
     if canvas is None:
         return
-    codigo = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    codigo.addData(valor)
-    codigo.make()
-    cuenta = codigo.getModuleCount()
-    modulo = lado / (cuenta + 2 * SILENCIO_QR)
+    matriz = _matriz_qr(valor)
+    modulo = lado / (len(matriz) + 2 * SILENCIO_QR)
     trazado = canvas.beginPath()
-    for fila, modulos in enumerate(codigo.modules):
+    for fila, modulos in enumerate(matriz):
         columna = 0
-        for oscuro, tramo in groupby(bool(m) for m in modulos):
+        for oscuro, tramo in groupby(modulos):
             largo = sum(1 for _ in tramo)
             if oscuro:
                 trazado.rect(
