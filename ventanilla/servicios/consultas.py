@@ -104,7 +104,7 @@ def buscar(almacen: Almacen, texto: str, *, limite: int = 50, hoy: date | None =
             .outerjoin(CiudadanoFila, CiudadanoFila.id == SolicitudFila.ciudadano_id)
             .where(SolicitudFila.fila.in_(filas_ids))
             .order_by(SolicitudFila.fila.desc())
-        ).tuples()
+        )
         return [
             Resultado(
                 radicado=s.radicado,
