@@ -15,6 +15,7 @@ from ventanilla.gui.qt import (
     QAccessibleAnnouncementEvent,
     QComboBox,
     QLabel,
+    QRadioButton,
     Qt,
     QWidget,
 )
@@ -92,12 +93,25 @@ def enfocables(ventana: QWidget) -> list[QWidget]:
     return [w for w in ventana.findChildren(QWidget) if _enfocable(w, ventana)]
 
 
+def _opcion_saltada(widget: QWidget) -> bool:
+    """Tab solo se detiene en la opción marcada de un grupo de opciones excluyentes."""
+    if not isinstance(widget, QRadioButton) or widget.isChecked() or not widget.autoExclusive():
+        return False
+    hermanas = widget.parentWidget().findChildren(QRadioButton) if widget.parentWidget() else []
+    return any(h.isChecked() and h.autoExclusive() for h in hermanas)
+
+
 def orden_de_tabulacion(ventana: QWidget) -> list[QWidget]:
     """Los controles de `ventana` en el orden en que Tab los recorre, desde el principio."""
     orden: list[QWidget] = []
     actual = ventana.nextInFocusChain()
     while actual is not None and actual is not ventana and len(orden) < 10_000:
-        if ventana.isAncestorOf(actual) and _enfocable(actual, ventana) and actual not in orden:
+        if (
+            ventana.isAncestorOf(actual)
+            and _enfocable(actual, ventana)
+            and not _opcion_saltada(actual)
+            and actual not in orden
+        ):
             orden.append(actual)
         actual = actual.nextInFocusChain()
     return orden

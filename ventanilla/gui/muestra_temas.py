@@ -142,6 +142,8 @@ class VentanaMuestra(QMainWindow):
         area = QScrollArea()
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab ya desplaza hasta el control enfocado: el área no necesita ser una parada sin nombre.
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         area.setWidget(contenido)
         self.setCentralWidget(area)
         self.statusBar().showMessage("Ctrl+Shift+C: tema · Ctrl+= y Ctrl+-: tamaño")

@@ -26,6 +26,7 @@ from ventanilla.gui.qt import (
     Qt,
     QTextDocument,
     QWidget,
+    mightBeRichText,
 )
 
 __all__ = ["describir", "textos_recortados"]
@@ -50,7 +51,7 @@ def _tamano_de_etiqueta(etiqueta: QLabel, ancho: int) -> QSize:
     """Lo que ocupa el texto de la etiqueta; con ajuste de línea, al ancho disponible."""
     texto = etiqueta.text()
     enriquecido = etiqueta.textFormat() == Qt.TextFormat.RichText or (
-        etiqueta.textFormat() == Qt.TextFormat.AutoText and Qt.mightBeRichText(texto)
+        etiqueta.textFormat() == Qt.TextFormat.AutoText and mightBeRichText(texto)
     )
     if enriquecido:
         documento = QTextDocument()

@@ -266,6 +266,7 @@ class GestorTemas(QObject):
         self.setObjectName("gestor_temas")
         self._app = app
         self._familia = app.font().family()
+        self._puntos_iniciales = app.font().pointSizeF()
         self._tema = SISTEMA
         self._escala = ESCALA_MINIMA
         pistas = app.styleHints()
@@ -327,6 +328,20 @@ class GestorTemas(QObject):
         self._app.setStyleSheet(hoja_de_estilo(paleta, self._escala, iconos))
         self.cambiado.emit(paleta.clave, self._escala)
 
+    def retirar(self) -> None:
+        """Deja de seguir al sistema, quita hoja, paleta y escala, y se elimina."""
+        pistas = self._app.styleHints()
+        pistas.colorSchemeChanged.disconnect(self._al_cambiar_esquema)
+        pistas.accessibility().contrastPreferenceChanged.disconnect(self._al_cambiar_contraste)
+        self._app.setStyleSheet("")
+        self._app.setPalette(QPalette())
+        fuente = QFont(self._app.font())
+        fuente.setFamily(self._familia)
+        fuente.setPointSizeF(self._puntos_iniciales)
+        self._app.setFont(fuente)
+        self.setParent(None)
+        self.deleteLater()
+
     def _al_cambiar_esquema(self, esquema: Qt.ColorScheme) -> None:
         self._esquema = esquema
         if self._tema == SISTEMA:
@@ -342,6 +357,13 @@ def gestor(app: QApplication) -> GestorTemas:
     """El gestor de temas de la aplicación; se crea la primera vez."""
     existente = app.findChild(GestorTemas, "gestor_temas")
     return existente if existente is not None else GestorTemas(app)
+
+
+def retirar_temas(app: QApplication) -> None:
+    """Quita tema, escala y gestor: la aplicación vuelve al aspecto de Qt sin tema (pruebas)."""
+    existente = app.findChild(GestorTemas, "gestor_temas")
+    if existente is not None:
+        existente.retirar()
 
 
 def aplicar_tema(app: QApplication, nombre: str) -> str:
