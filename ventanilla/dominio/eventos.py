@@ -70,6 +70,28 @@ TIPOS_EVENTO: dict[str, frozenset[str]] = {
     "turno.radicado_vinculado": frozenset({"turno_id", "solicitud_id"}),
     "ventanilla.pausada": frozenset({"ventanilla", "motivo"}),
     "ventanilla.reanudada": frozenset({"ventanilla"}),
+    # Jornadas y encuestas
+    "jornada.programada": frozenset(
+        {"jornada_id", "nombre", "fecha", "lugar", "comuna", "dependencias", "servicios", "equipo", "portatiles"}
+    ),
+    "jornada.preparada": frozenset({"jornada_id", "chequeo"}),
+    "jornada.abierta": frozenset({"jornada_id"}),
+    "jornada.cerrada": frozenset({"jornada_id"}),
+    "jornada.solicitud_vinculada": frozenset({"jornada_id", "solicitud_id"}),
+    "asistencia.registrada": frozenset(
+        {"asistencia_id", "jornada_id", "ciudadano_id", "servicio", "dependencia", "origen", "aviso_privacidad"}
+    ),
+    "cuestionario.publicado": frozenset({"version", "cuestionario"}),
+    "encuesta.respondida": frozenset(
+        {"encuesta_id", "version", "jornada_id", "atencion", "atencion_id", "respuestas", "medio"}
+    ),
+    "compromiso.adquirido": frozenset({"compromiso_id", "jornada_id", "descripcion", "dependencia", "vence_el"}),
+    "compromiso.actualizado": frozenset({"compromiso_id", "estado", "nota", "fecha"}),
+    # Equipo y sesiones (ventana del funcionario)
+    "equipo.configurado": frozenset({"punto", "serie", "modo"}),
+    "sesion.iniciada": frozenset(),
+    "sesion.clave_fijada": frozenset(),
+    "sesion.cerrada": frozenset(),
 }
 
 
