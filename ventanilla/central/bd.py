@@ -1,0 +1,134 @@
+"""La base de datos del servidor: SQLite embebido por defecto, PostgreSQL con `VENTANILLA_DB_URL`.
+
+Como en el almacén de cada equipo, hay un solo camino para escribir (`escribir()`): en SQLite abre
+`BEGIN IMMEDIATE` (un escritor a la vez, el bloqueo al empezar); en PostgreSQL las escrituras que
+deben ir en orden (eventos, ciudadanos, catálogos) bloquean la fila de su contador en `contadores`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, create_engine, event, select, update
+
+from ventanilla.central.tablas import contadores
+from ventanilla.rutas import directorio_datos
+
+__all__ = ["Central", "url_por_defecto", "ahora_iso", "migrar", "avanzar"]
+
+_ESCRITURA = "ventanilla_central_escritura"
+
+
+def ahora_iso(momento: datetime | None = None) -> str:
+    return (momento or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def url_por_defecto() -> str:
+    """`VENTANILLA_DB_URL` si está; si no, un SQLite en `<datos>/central/central.db`."""
+    url = os.environ.get("VENTANILLA_DB_URL", "").strip()
+    if url:
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        return url
+    carpeta = directorio_datos() / "central"
+    carpeta.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{carpeta / 'central.db'}"
+
+
+def _crear_motor(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_size=10, max_overflow=10, pool_pre_ping=True)
+    motor = create_engine(url)
+
+    @event.listens_for(motor, "connect")
+    def _al_conectar(conexion: Any, _registro: Any) -> None:
+        conexion.isolation_level = None
+        cursor = conexion.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.close()
+
+    @event.listens_for(motor, "begin")
+    def _al_empezar(conexion: Any) -> None:
+        conexion.exec_driver_sql("BEGIN IMMEDIATE" if conexion.get_execution_options().get(_ESCRITURA) else "BEGIN")
+
+    return motor
+
+
+def _configuracion() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).with_name("migraciones")))
+    return config
+
+
+def migrar(motor: Engine) -> None:
+    config = _configuracion()
+    cabezas = set(ScriptDirectory.from_config(config).get_heads())
+    with motor.connect() as conexion:
+        actuales = set(MigrationContext.configure(conexion).get_current_heads())
+        conexion.rollback()
+    if actuales == cabezas:
+        return
+    with motor.connect().execution_options(**{_ESCRITURA: True}) as conexion:
+        config.attributes["connection"] = conexion
+        command.upgrade(config, "heads")
+        conexion.commit()
+
+
+@dataclass
+class Central:
+    motor: Engine
+    directorio: Path
+
+    @classmethod
+    def abrir(cls, url: str | None = None, directorio: Path | None = None) -> Central:
+        """Abre (y migra) la base del servidor; `directorio` guarda los anexos."""
+        motor = _crear_motor(url or url_por_defecto())
+        migrar(motor)
+        carpeta = directorio or directorio_datos() / "central"
+        carpeta.mkdir(parents=True, exist_ok=True)
+        central = cls(motor, carpeta)
+        from ventanilla.central.semillas import sembrar_si_vacio
+
+        with central.escribir() as conexion:
+            sembrar_si_vacio(conexion)
+        return central
+
+    @property
+    def es_sqlite(self) -> bool:
+        return self.motor.dialect.name == "sqlite"
+
+    @contextmanager
+    def escribir(self) -> Iterator[Connection]:
+        with self.motor.connect().execution_options(**{_ESCRITURA: True}) as conexion, conexion.begin():
+            yield conexion
+
+    @contextmanager
+    def leer(self) -> Iterator[Connection]:
+        with self.motor.connect() as conexion, conexion.begin():
+            yield conexion
+
+    def cerrar(self) -> None:
+        self.motor.dispose()
+
+
+def avanzar(conexion: Connection, nombre: str, cuantos: int) -> int:
+    """Bloquea el contador `nombre` hasta el final de la transacción y reserva `cuantos` números.
+
+    Devuelve el último número usado antes de la reserva: los nuevos son `base+1 .. base+cuantos`.
+    """
+    base = conexion.scalar(select(contadores.c.valor).where(contadores.c.nombre == nombre).with_for_update())
+    if cuantos:
+        conexion.execute(update(contadores).where(contadores.c.nombre == nombre).values(valor=base + cuantos))
+    return int(base or 0)
