@@ -2,7 +2,8 @@
 
 Un almacén nuevo recibe una clave nueva; uno cifrado usa la que el equipo guarda (y si no la
 tiene, se dice en palabras en vez de crear otra que no lo abriría); uno en claro se cifra en su
-sitio, con copia de respaldo cifrada primero.
+sitio, con copia de respaldo cifrada primero. Una clave que no abre el archivo se nota aquí, con
+`ClaveIncorrecta`, y no como un error de SQL a mitad de las migraciones.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ventanilla.seguridad.cifrado import cifrar_en_sitio, es_texto_plano
+from ventanilla.seguridad.cifrado import cifrar_en_sitio, conectar, es_texto_plano
 from ventanilla.seguridad.clave import clave_del_almacen
 
 __all__ = ["clave_para_abrir", "CARPETA_RESPALDOS"]
@@ -29,4 +30,7 @@ def clave_para_abrir(archivo: Path) -> str:
         respaldo = cifrar_en_sitio(archivo, clave, directorio / CARPETA_RESPALDOS)
         _registro.warning("El almacén estaba sin cifrar; quedó cifrado (copia previa cifrada: %s).", respaldo.name)
         return clave
-    return clave_del_almacen(directorio, crear=not existe)
+    clave = clave_del_almacen(directorio, crear=not existe)
+    if existe:
+        conectar(archivo, clave).close()
+    return clave

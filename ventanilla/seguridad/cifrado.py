@@ -16,9 +16,12 @@ from typing import Any
 
 from sqlalchemy import URL
 
+from ventanilla.seguridad.clave import AlmacenIlegible
+
 __all__ = [
     "CABECERA_SQLITE",
     "ClaveIncorrecta",
+    "CopiaDanada",
     "es_texto_plano",
     "pragma_clave",
     "url_cifrada",
@@ -33,8 +36,12 @@ __all__ = [
 CABECERA_SQLITE = b"SQLite format 3\x00"
 
 
-class ClaveIncorrecta(RuntimeError):
+class ClaveIncorrecta(AlmacenIlegible):
     """El archivo no se abre con esta clave (otra clave, o no es un almacén)."""
+
+
+class CopiaDanada(AlmacenIlegible):
+    """La copia se abre pero está dañada o no coincide con su original."""
 
 
 def es_texto_plano(archivo: Path) -> bool:
@@ -67,7 +74,10 @@ def conectar(archivo: Path, clave: str | None) -> Any:
         conexion.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as error:
         conexion.close()
-        raise ClaveIncorrecta(f"{archivo.name} no se abre con esta clave.") from error
+        raise ClaveIncorrecta(
+            f"{archivo} no se abre con la clave de este equipo: fue cifrado con otra clave o no es un "
+            "almacén de Ventanilla."
+        ) from error
     return conexion
 
 
@@ -89,13 +99,13 @@ def verificar_archivo(archivo: Path, clave: str, esperado: dict[str, int] | None
     try:
         (resultado,) = conexion.execute("PRAGMA integrity_check").fetchone()
         if resultado != "ok":
-            raise ClaveIncorrecta(f"{archivo.name} está dañado: {resultado}")
+            raise CopiaDanada(f"{archivo.name} está dañado: {resultado}")
         resumen = resumen_tablas(conexion)
     finally:
         conexion.close()
     if esperado is not None and resumen != esperado:
         distintas = sorted(t for t in esperado.keys() | resumen.keys() if esperado.get(t) != resumen.get(t))
-        raise ClaveIncorrecta(f"La copia {archivo.name} no coincide con el original en: {', '.join(distintas)}.")
+        raise CopiaDanada(f"La copia {archivo.name} no coincide con el original en: {', '.join(distintas)}.")
     return resumen
 
 

@@ -14,13 +14,17 @@ from pathlib import Path
 
 from ventanilla.seguridad.llavero import Llavero
 
-__all__ = ["NOMBRE_CLAVE", "ClaveNoDisponible", "clave_del_almacen", "nueva_clave", "validar_clave", "huella"]
+__all__ = ["NOMBRE_CLAVE", "AlmacenIlegible", "ClaveNoDisponible", "clave_del_almacen", "nueva_clave", "validar_clave", "huella"]
 
 NOMBRE_CLAVE = "clave-almacen"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-class ClaveNoDisponible(RuntimeError):
+class AlmacenIlegible(RuntimeError):
+    """El almacén (o una copia) no se puede abrir: falta la clave o no es la suya."""
+
+
+class ClaveNoDisponible(AlmacenIlegible):
     """El almacén está cifrado y este equipo no tiene su clave (ni en el llavero ni en archivo)."""
 
 
