@@ -25,16 +25,16 @@ from ventanilla.central.tablas import dispositivos, sesiones
 from ventanilla.sincronizacion.protocolo import VERSION_PROTOCOLO, mensaje_de_version
 
 __all__ = [
-    "central_de",
-    "exigir_protocolo",
-    "Equipo",
-    "equipo_actual",
-    "administrador_actual",
-    "hash_token",
-    "nuevo_token",
-    "cifrar_clave",
-    "iniciar_sesion",
     "DURACION_SESION",
+    "Equipo",
+    "administrador_actual",
+    "central_de",
+    "cifrar_clave",
+    "equipo_actual",
+    "exigir_protocolo",
+    "hash_token",
+    "iniciar_sesion",
+    "nuevo_token",
 ]
 
 DURACION_SESION = timedelta(hours=8)

@@ -14,13 +14,14 @@ from pathlib import Path as Ruta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy import delete, insert, select, update
 
 from ventanilla.central.acceso import Equipo, central_de, equipo_actual, exigir_protocolo
 from ventanilla.central.bd import Central, ahora_iso
 from ventanilla.central.tablas import anexos
 
-__all__ = ["router", "MAXIMO_ANEXO"]
+__all__ = ["MAXIMO_ANEXO", "router"]
 
 MAXIMO_ANEXO = 200 * 1024 * 1024
 router = APIRouter(prefix="/api/v1/anexos", dependencies=[Depends(exigir_protocolo)], tags=["anexos"])
@@ -62,6 +63,10 @@ async def subir(
     desde: Annotated[int, Query(ge=0, le=MAXIMO_ANEXO)] = 0,
 ) -> dict[str, Any]:
     trozo = await request.body()
+    return await run_in_threadpool(_guardar_trozo, central, sha256, tamano, desde, trozo)
+
+
+def _guardar_trozo(central: Central, sha256: str, tamano: int, desde: int, trozo: bytes) -> dict[str, Any]:
     with central.escribir() as conexion:
         fila = conexion.execute(select(anexos).where(anexos.c.sha256 == sha256)).first()
         if fila is not None and fila.completo:

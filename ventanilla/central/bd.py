@@ -24,7 +24,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, select, update
 from ventanilla.central.tablas import contadores
 from ventanilla.rutas import directorio_datos
 
-__all__ = ["Central", "url_por_defecto", "ahora_iso", "migrar", "avanzar"]
+__all__ = ["Central", "ahora_iso", "avanzar", "migrar", "url_por_defecto"]
 
 _ESCRITURA = "ventanilla_central_escritura"
 
@@ -37,7 +37,7 @@ def url_por_defecto() -> str:
     """`VENTANILLA_DB_URL` si está; si no, un SQLite en `<datos>/central/central.db`."""
     url = os.environ.get("VENTANILLA_DB_URL", "").strip()
     if url:
-        if url.startswith("postgresql://") or url.startswith("postgres://"):
+        if url.startswith(("postgresql://", "postgres://")):
             url = "postgresql+psycopg://" + url.split("://", 1)[1]
         return url
     carpeta = directorio_datos() / "central"

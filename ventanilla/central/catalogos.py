@@ -17,7 +17,7 @@ from ventanilla.central.bd import avanzar
 from ventanilla.central.tablas import catalogo
 from ventanilla.dominio.radicados import Plantilla, PlantillaInvalida
 
-__all__ = ["TIPOS_CATALOGO", "ROLES", "CatalogoInvalido", "validar", "poner", "listar", "obtener", "cambios_desde"]
+__all__ = ["ROLES", "TIPOS_CATALOGO", "CatalogoInvalido", "cambios_desde", "listar", "obtener", "poner", "validar"]
 
 TIPOS_CATALOGO: dict[str, str] = {
     "dependencias": "Dependencias",

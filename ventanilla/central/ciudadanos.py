@@ -16,7 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 from ventanilla.central.bd import Central, ahora_iso, avanzar
 from ventanilla.central.tablas import ciudadanos, revisiones
 
-__all__ = ["recibir_ciudadanos", "ciudadanos_para"]
+__all__ = ["ciudadanos_para", "recibir_ciudadanos"]
 
 
 def _revision(conexion: Connection, tipo: str, referencia: str, equipo: str, detalle: dict[str, Any]) -> None:

@@ -18,7 +18,7 @@ from ventanilla.central.acceso import central_de
 from ventanilla.central.bd import Central
 from ventanilla.central.tablas import radicados
 
-__all__ = ["router", "Limitador"]
+__all__ = ["Limitador", "router"]
 
 router = APIRouter(tags=["consulta pública"])
 

@@ -22,7 +22,7 @@ from ventanilla.central.tablas import codigos, dispositivos, series
 from ventanilla.dominio.eventos import HASH_INICIAL
 from ventanilla.dominio.radicados import validar_serie
 
-__all__ = ["crear_codigo", "inscribir", "revocar", "listar_equipos", "VIGENCIA_CODIGO"]
+__all__ = ["VIGENCIA_CODIGO", "crear_codigo", "inscribir", "listar_equipos", "revocar"]
 
 VIGENCIA_CODIGO = timedelta(days=7)
 _ALFABETO = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -15,7 +15,7 @@ from typing import Any
 from fastapi import HTTPException, Request, Response
 from fastapi.routing import APIRoute
 
-__all__ = ["RutaGzip", "MAXIMO_CUERPO"]
+__all__ = ["MAXIMO_CUERPO", "RutaGzip"]
 
 MAXIMO_CUERPO = 64 * 1024 * 1024
 

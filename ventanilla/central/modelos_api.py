@@ -8,17 +8,17 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 __all__ = [
     "UUID",
-    "EventoEntrada",
-    "LoteEventos",
     "AcuseEventos",
-    "CiudadanoEntrada",
-    "LoteCiudadanos",
-    "PeticionInscripcion",
-    "PeticionCodigo",
-    "PeticionSesion",
     "CambioCatalogo",
     "CambioUsuario",
+    "CiudadanoEntrada",
     "EstadoEquipo",
+    "EventoEntrada",
+    "LoteCiudadanos",
+    "LoteEventos",
+    "PeticionCodigo",
+    "PeticionInscripcion",
+    "PeticionSesion",
 ]
 
 UUID = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]

@@ -19,11 +19,18 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from ventanilla.central.bd import Central, ahora_iso, avanzar
-from ventanilla.central.tablas import ciudadanos, dispositivos, eventos, radicados, revisiones, series
+from ventanilla.central.tablas import (
+    ciudadanos,
+    dispositivos,
+    eventos,
+    radicados,
+    revisiones,
+    series,
+)
 from ventanilla.dominio.eventos import EventoInvalido, calcular_hash, canonico, validar_datos
 from ventanilla.dominio.terminos import EstadoSolicitud
 
-__all__ = ["EventoRecibido", "Rechazo", "recibir_lote", "anotar_revision"]
+__all__ = ["EventoRecibido", "Rechazo", "anotar_revision", "recibir_lote"]
 
 
 @dataclass(frozen=True)

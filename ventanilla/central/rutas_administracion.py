@@ -14,13 +14,26 @@ from sqlalchemy import select
 
 from ventanilla.central.acceso import administrador_actual, central_de, cifrar_clave, iniciar_sesion
 from ventanilla.central.bd import Central
-from ventanilla.central.catalogos import TIPOS_CATALOGO, CatalogoInvalido, listar, obtener, poner, validar
+from ventanilla.central.catalogos import (
+    TIPOS_CATALOGO,
+    CatalogoInvalido,
+    listar,
+    obtener,
+    poner,
+    validar,
+)
 from ventanilla.central.equipos import crear_codigo, listar_equipos, revocar
-from ventanilla.central.modelos_api import UUID, CambioCatalogo, CambioUsuario, PeticionCodigo, PeticionSesion
+from ventanilla.central.modelos_api import (
+    UUID,
+    CambioCatalogo,
+    CambioUsuario,
+    PeticionCodigo,
+    PeticionSesion,
+)
 from ventanilla.central.recepcion import Rechazo
 from ventanilla.central.tablas import revisiones
 
-__all__ = ["router", "guardar_usuario"]
+__all__ = ["guardar_usuario", "router"]
 
 router = APIRouter(prefix="/api/v1", tags=["administración"])
 

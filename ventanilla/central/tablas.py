@@ -21,18 +21,18 @@ from sqlalchemy import (
 )
 
 __all__ = [
-    "metadatos",
-    "contadores",
-    "eventos",
-    "dispositivos",
-    "series",
-    "codigos",
-    "sesiones",
+    "anexos",
     "catalogo",
     "ciudadanos",
-    "revisiones",
+    "codigos",
+    "contadores",
+    "dispositivos",
+    "eventos",
+    "metadatos",
     "radicados",
-    "anexos",
+    "revisiones",
+    "series",
+    "sesiones",
 ]
 
 metadatos = MetaData()

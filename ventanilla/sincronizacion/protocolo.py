@@ -12,11 +12,11 @@ from typing import Any
 from ventanilla.dominio.eventos import Evento
 
 __all__ = [
-    "VERSION_PROTOCOLO",
-    "PREFIJO",
-    "CABECERA_PROTOCOLO",
     "CABECERA_HORA",
     "CABECERA_HORA_EQUIPO",
+    "CABECERA_PROTOCOLO",
+    "PREFIJO",
+    "VERSION_PROTOCOLO",
     "evento_a_json",
     "evento_de_json",
     "mensaje_de_version",
