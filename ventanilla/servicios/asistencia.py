@@ -18,16 +18,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.almacen import Almacen
-from ventanilla.datos.modelos import CiudadanoFila, EventoFila, SolicitudFila
+from ventanilla.datos.modelos import CiudadanoFila, EventoFila, SolicitudFila, Usuario
 from ventanilla.datos.modelos_jornadas import AsistenciaFila
 from ventanilla.datos.registro import anotar
-from ventanilla.dominio.documentos import DocumentoInvalido, normalizar_documento
+from ventanilla.dominio.documentos import TIPOS_DOCUMENTO, DocumentoInvalido, normalizar_documento
 from ventanilla.dominio.eventos import nuevo_id
 from ventanilla.dominio.jornadas import EstadoJornada
 from ventanilla.dominio.solicitudes import validar_telefono
+from ventanilla.impresion.asistencia import DatosAsistencia, FilaAsistencia
+from ventanilla.impresion.aviso import aviso_privacidad
+from ventanilla.servicios.cierre_jornada import entidad_de
 from ventanilla.servicios.ciudadanos import VERSION_AVISO
 from ventanilla.servicios.errores import ErrorDeServicio
-from ventanilla.servicios.jornadas import catalogo_servicios, jornada_en
+from ventanilla.servicios.jornadas import catalogo_comunas, catalogo_servicios, exigir_jornada, jornada_en
 from ventanilla.servicios.radicacion import Radicacion, radicar
 from ventanilla.servicios.usuarios import usuario_activo
 
@@ -39,6 +42,7 @@ __all__ = [
     "vincular_solicitud",
     "completar_desde_turnos",
     "lista_asistencia",
+    "datos_asistencia",
 ]
 
 
@@ -99,6 +103,8 @@ def _ciudadano(sesion: Session, datos: Mapping[str, Any], ahora: datetime) -> Ci
         "telefono": telefono,
         "comuna": _texto(datos, "comuna"),
     }
+    cambio = False
+    existente = fila is not None
     if fila is None:
         fila = CiudadanoFila(
             id=nuevo_id(), version=1, tipo_documento=tipo, numero_documento=numero, correo="", direccion="",
@@ -109,14 +115,17 @@ def _ciudadano(sesion: Session, datos: Mapping[str, Any], ahora: datetime) -> Ci
         distintos = {c: v for c, v in cambios.items() if v and v != getattr(fila, c)}
         for campo, valor in distintos.items():
             setattr(fila, campo, valor)
-        if distintos:
-            fila.version += 1
+        cambio = bool(distintos)
     autorizaciones = dict(fila.autorizaciones or {})
     autorizaciones["aviso_privacidad"] = {"version": VERSION_AVISO, "informado_en": ahora.isoformat()}
     autorizaciones["tratamiento_adicional"] = {"otorgada": autoriza, "version": VERSION_AVISO, "en": ahora.isoformat()}
     fila.autorizaciones = autorizaciones
+    # Sin autorización no se guarda caracterización alguna (Ley 1581).
     if autoriza and isinstance(caracterizacion, Mapping) and caracterizacion:
-        fila.caracterizacion = {**(fila.caracterizacion or {}), **caracterizacion}
+        nueva = {**(fila.caracterizacion or {}), **caracterizacion}
+        cambio = cambio or nueva != fila.caracterizacion
+        fila.caracterizacion = nueva
+    if cambio and existente:
         fila.version += 1
     fila.actualizado_en = ahora
     sesion.flush()
@@ -304,3 +313,50 @@ def lista_asistencia(almacen: Almacen, jornada_id: str) -> list[Asistente]:
             .order_by(AsistenciaFila.registrada_en, AsistenciaFila.id)
         )
         return [_asistente(a, c) for a, c in filas]
+
+
+def _documento(asistente: Asistente) -> str:
+    if not asistente.numero_documento:
+        definicion = TIPOS_DOCUMENTO.get(asistente.tipo_documento)
+        return definicion.nombre if definicion else asistente.tipo_documento
+    return f"{asistente.tipo_documento} {asistente.numero_documento}"
+
+
+def datos_asistencia(
+    almacen: Almacen,
+    jornada_id: str,
+    *,
+    usuario: str,
+    filas_en_blanco: int = 10,
+    ahora: datetime | None = None,
+) -> DatosAsistencia:
+    """Lo que lleva el PDF de la lista de asistencia de la jornada."""
+    dependencias = almacen.dependencias()
+    servicios = catalogo_servicios()
+    comunas = catalogo_comunas(almacen)
+    with almacen.leer() as sesion:
+        jornada = exigir_jornada(sesion, jornada_id)
+        quien = sesion.get(Usuario, usuario)
+    filas = tuple(
+        FilaAsistencia(
+            nombre=a.nombre,
+            documento=_documento(a),
+            servicio=servicios.get(a.servicio, a.servicio),
+            dependencia=dependencias.get(a.dependencia, a.dependencia),
+            aviso_privacidad=a.aviso_privacidad,
+        )
+        for a in lista_asistencia(almacen, jornada_id)
+    )
+    return DatosAsistencia(
+        entidad=entidad_de(almacen),
+        jornada=jornada.nombre,
+        fecha=jornada.fecha,
+        lugar=jornada.lugar,
+        comuna=comunas.get(jornada.comuna, jornada.comuna),
+        dependencias=tuple(dependencias.get(d, d) for d in jornada.dependencias),
+        filas=filas,
+        funcionario=quien.nombre if quien else usuario,
+        impresa_en=(ahora or datetime.now(UTC)),
+        filas_en_blanco=filas_en_blanco,
+        aviso=aviso_privacidad().resumen,
+    )
