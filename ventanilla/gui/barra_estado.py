@@ -1,0 +1,59 @@
+"""La barra de estado de la ventana principal: quién, dónde, la conexión, lo pendiente y la hora.
+
+El estado de la conexión y los envíos pendientes los dará la sincronización; un equipo sin
+servidor muestra «Sin servidor». Mientras una operación corre, la barra dice cuál
+(«Radicando…»).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from ventanilla.dominio.calendario import BOGOTA
+from ventanilla.gui.fechas import fecha_con_dia
+from ventanilla.gui.operaciones import avisos
+from ventanilla.gui.qt import QLabel, QStatusBar, QTimer, QWidget
+
+__all__ = ["BarraEstado"]
+
+_SEPARADOR = "  ·  "
+
+
+class BarraEstado(QStatusBar):
+    def __init__(self, usuario: str, punto: str, serie: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.setAccessibleName("Barra de estado")
+        self.quien = QLabel(f"{usuario}{_SEPARADOR}{punto} ({serie})")
+        self.quien.setAccessibleName("Usuario y punto")
+        self.conexion = QLabel()
+        self.conexion.setAccessibleName("Conexión")
+        self.ocupado = QLabel()
+        self.ocupado.setAccessibleName("Actividad")
+        self.ocupado.setProperty("rol", "secundario")
+        self.reloj = QLabel()
+        self.reloj.setAccessibleName("Fecha y hora")
+        self.addWidget(self.quien)
+        self.addWidget(self.conexion)
+        self.addWidget(self.ocupado, 1)
+        self.addPermanentWidget(self.reloj)
+        self.fijar_conexion(None, None)
+        avisos().ocupado.connect(self.ocupado.setText)
+        self._temporizador = QTimer(self)
+        self._temporizador.timeout.connect(self.actualizar_reloj)
+        self._temporizador.start(1000)
+        self.actualizar_reloj()
+
+    def fijar_conexion(self, en_linea: bool | None, pendientes: int | None) -> None:
+        """`en_linea` None: equipo sin servidor. Los pendientes son eventos por enviar."""
+        if en_linea is None:
+            texto = "○ Sin servidor"
+        else:
+            texto = "● En línea" if en_linea else "○ Sin conexión"
+            if pendientes is not None:
+                texto += f"{_SEPARADOR}{pendientes} pendiente{'' if pendientes == 1 else 's'}"
+        self.conexion.setText(texto)
+
+    def actualizar_reloj(self) -> None:
+        ahora = datetime.now(BOGOTA)
+        self.reloj.setText(f"{ahora:%H:%M}{_SEPARADOR}{fecha_con_dia(ahora.date())}")

@@ -1,0 +1,55 @@
+"""Cómo se ve el estado del término de una solicitud: palabra, icono y color, siempre juntos.
+
+El color nunca va solo (INTERFAZ.md): quien no distingue el rojo del verde lee «Vencida» y ve
+el triángulo. Los colores salen del tema vigente, así alcanzan el contraste en los cuatro.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import qtawesome
+
+from ventanilla.dominio.terminos import EstadoTermino as T
+from ventanilla.gui.qt import QApplication, QColor, QIcon
+from ventanilla.gui.temas import gestor
+
+__all__ = ["icono", "color", "texto"]
+
+_APARIENCIA: dict[T, tuple[str, str]] = {
+    T.VIGENTE: ("fa6s.clock", "exito"),
+    T.POR_VENCER: ("fa6s.hourglass-half", "aviso"),
+    T.VENCIDA: ("fa6s.triangle-exclamation", "error"),
+    T.RESPONDIDA_A_TIEMPO: ("fa6s.circle-check", "exito"),
+    T.RESPONDIDA_FUERA_DE_TERMINO: ("fa6s.circle-exclamation", "error"),
+    T.TRASLADADA: ("fa6s.share", "texto_secundario"),
+    T.EN_ESPERA_DEL_CIUDADANO: ("fa6s.hourglass-half", "texto_secundario"),
+    T.DESISTIDA: ("fa6s.circle-xmark", "texto_secundario"),
+    T.SIN_TERMINO: ("fa6s.minus", "texto_secundario"),
+    T.ANULADA: ("fa6s.ban", "texto_secundario"),
+}
+
+
+def _paleta_actual() -> str:
+    app = QApplication.instance()
+    return gestor(app).tema_efectivo if isinstance(app, QApplication) else "claro"
+
+
+def color(estado: T) -> QColor:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return QColor()
+    return gestor(app).paleta.color(_APARIENCIA[estado][1])
+
+
+@cache
+def _icono(nombre: str, tema: str, rgb: str) -> QIcon:
+    return qtawesome.icon(nombre, color=rgb)
+
+
+def icono(estado: T) -> QIcon:
+    return _icono(_APARIENCIA[estado][0], _paleta_actual(), color(estado).name())
+
+
+def texto(estado: T) -> str:
+    return estado.etiqueta

@@ -1,0 +1,78 @@
+"""El modelo de tabla de los resultados de búsqueda (Qt model/view, sin SQL).
+
+Recibe la lista de `consultas.Resultado` ya buscada fuera del hilo de la interfaz; la tabla
+solo la pinta. La columna del término lleva palabra, icono y color.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ventanilla.dominio.terminos import TERMINOS
+from ventanilla.gui import estado_termino
+from ventanilla.gui.fechas import fecha_corta, local
+from ventanilla.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QObject, Qt
+from ventanilla.servicios.consultas import Resultado
+
+__all__ = ["ModeloResultados", "COLUMNAS"]
+
+COLUMNAS = ("Radicado", "Recibida", "Tipo", "Peticionario", "Asunto", "Dependencia", "Vence", "Término")
+_TERMINO = COLUMNAS.index("Término")
+
+Indice = QModelIndex | QPersistentModelIndex
+
+
+class ModeloResultados(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._filas: list[Resultado] = []
+
+    def poner(self, resultados: list[Resultado]) -> None:
+        self.beginResetModel()
+        self._filas = list(resultados)
+        self.endResetModel()
+
+    def resultado(self, fila: int) -> Resultado:
+        return self._filas[fila]
+
+    def rowCount(self, parent: Indice = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._filas)
+
+    def columnCount(self, parent: Indice = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNAS)
+
+    def headerData(self, seccion: int, orientacion: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientacion == Qt.Orientation.Horizontal and rol == Qt.ItemDataRole.DisplayRole:
+            return COLUMNAS[seccion]
+        return None
+
+    def data(self, indice: Indice, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not indice.isValid():
+            return None
+        r = self._filas[indice.row()]
+        columna = indice.column()
+        if rol in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._texto(r, columna)
+        if columna == _TERMINO:
+            if rol == Qt.ItemDataRole.DecorationRole:
+                return estado_termino.icono(r.estado_termino)
+            if rol == Qt.ItemDataRole.ForegroundRole:
+                return estado_termino.color(r.estado_termino)
+        if rol == Qt.ItemDataRole.ToolTipRole and columna == COLUMNAS.index("Asunto"):
+            return r.asunto
+        return None
+
+    @staticmethod
+    def _texto(r: Resultado, columna: int) -> str:
+        termino = TERMINOS.get(r.tipo)
+        valores = (
+            r.radicado,
+            f"{fecha_corta(local(r.recibido_en).date())} {local(r.recibido_en):%H:%M}",
+            termino.nombre if termino else r.tipo,
+            f"{r.peticionario} ({r.documento})" if r.documento else r.peticionario,
+            r.asunto,
+            r.dependencia,
+            fecha_corta(r.vence_el) if r.vence_el else "—",
+            estado_termino.texto(r.estado_termino),
+        )
+        return valores[columna]

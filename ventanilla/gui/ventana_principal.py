@@ -1,0 +1,174 @@
+"""La ventana del funcionario: riel de secciones a la izquierda, el trabajo al centro y la
+barra de estado abajo (quién, qué punto, la conexión, lo pendiente y la hora).
+
+Las secciones dependen del rol: Radicar, Buscar, Turnos y Bitácora para todos; Supervisión
+para supervisores; Administración para administradores. Las teclas de INTERFAZ.md valen en
+toda la ventana: F2 nueva solicitud, F3 buscar, F1 ayuda de teclas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ventanilla.datos.almacen import Almacen
+from ventanilla.gui.accesibilidad import anunciar
+from ventanilla.gui.ayuda_teclas import DialogoTeclas
+from ventanilla.gui.barra_estado import BarraEstado
+from ventanilla.gui.bitacora import PanelBitacora
+from ventanilla.gui.busqueda import PanelBusqueda
+from ventanilla.gui.formularios import cargar_formulario
+from ventanilla.gui.qt import (
+    QCloseEvent,
+    QKeySequence,
+    QLabel,
+    QListWidgetItem,
+    QMainWindow,
+    QShortcut,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ventanilla.gui.registro import PanelRegistro
+from ventanilla.servicios.sesion import SesionUsuario
+
+__all__ = ["VentanaPrincipal", "SECCIONES"]
+
+SECCIONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("radicar", "Radicar", ()),
+    ("buscar", "Buscar", ()),
+    ("turnos", "Turnos", ()),
+    ("bitacora", "Bitácora", ()),
+    ("supervision", "Supervisión", ("supervisor",)),
+    ("administracion", "Administración", ("administrador",)),
+)
+"""Clave, nombre y roles que la ven (vacío: todos)."""
+
+
+def _pendiente(titulo: str, texto: str) -> QWidget:
+    """Una sección cuyo módulo aún no está instalado en este equipo."""
+    panel = QWidget()
+    disposicion = QVBoxLayout(panel)
+    disposicion.setContentsMargins(24, 24, 24, 24)
+    encabezado = QLabel(titulo)
+    encabezado.setProperty("rol", "titulo")
+    cuerpo = QLabel(texto)
+    cuerpo.setWordWrap(True)
+    cuerpo.setProperty("rol", "secundario")
+    disposicion.addWidget(encabezado)
+    disposicion.addWidget(cuerpo)
+    disposicion.addStretch(1)
+    return panel
+
+
+class VentanaPrincipal(QMainWindow):
+    """Emite `sesion_cerrada` cuando el funcionario sale (la aplicación vuelve a la entrada)."""
+
+    sesion_cerrada = Signal()
+
+    def __init__(self, almacen: Almacen, sesion: SesionUsuario, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.almacen = almacen
+        self.sesion = sesion
+        ajustes = almacen.ajustes
+        self.setWindowTitle(f"Ventanilla · {ajustes.entidad_nombre}")
+        centro = QWidget()
+        self.setCentralWidget(centro)
+        self.form = cargar_formulario("ventana_principal", centro)
+        self.form.titulo.setText(f"Ventanilla · {ajustes.entidad_nombre}")
+        self.barra = BarraEstado(sesion.nombre, ajustes.punto, ajustes.serie, self)
+        self.setStatusBar(self.barra)
+        self.registro = PanelRegistro(almacen, sesion)
+        self.busqueda = PanelBusqueda(almacen, sesion)
+        self.bitacora = PanelBitacora(almacen)
+        self._secciones: dict[str, QWidget] = {}
+        paneles: dict[str, Callable[[], QWidget]] = {
+            "radicar": lambda: self.registro,
+            "buscar": lambda: self.busqueda,
+            "turnos": lambda: _pendiente("Turnos", "La cola de turnos no está activa en este equipo."),
+            "bitacora": lambda: self.bitacora,
+            "supervision": lambda: _pendiente("Supervisión", "Los informes de supervisión no están instalados en este equipo."),
+            "administracion": lambda: self._administracion(),
+        }
+        for clave, nombre, roles in SECCIONES:
+            if roles and not sesion.tiene(*roles):
+                continue
+            self.agregar_seccion(clave, nombre, paneles[clave]())
+        self.form.navegacion.currentRowChanged.connect(self.form.secciones.setCurrentIndex)
+        self.form.navegacion.currentRowChanged.connect(self._al_cambiar_seccion)
+        self.form.salir.clicked.connect(self.cerrar_sesion)
+        self.form.teclas.clicked.connect(self.mostrar_teclas)
+        self._atajos()
+        self.mostrar("radicar")
+
+    # -- secciones --------------------------------------------------------------------------
+
+    def agregar_seccion(self, clave: str, nombre: str, panel: QWidget) -> None:
+        """Agrega (o reemplaza) una sección del riel; la usan los módulos que llegan después."""
+        if clave in self._secciones:
+            indice = self.form.secciones.indexOf(self._secciones[clave])
+            self.form.secciones.removeWidget(self._secciones[clave])
+            self.form.secciones.insertWidget(indice, panel)
+        else:
+            elemento = QListWidgetItem(nombre)
+            elemento.setData(Qt.ItemDataRole.UserRole, clave)
+            elemento.setData(Qt.ItemDataRole.AccessibleTextRole, nombre)
+            self.form.navegacion.addItem(elemento)
+            self.form.secciones.addWidget(panel)
+        self._secciones[clave] = panel
+
+    @property
+    def secciones(self) -> list[str]:
+        return list(self._secciones)
+
+    @property
+    def seccion_actual(self) -> str:
+        return list(self._secciones)[self.form.secciones.currentIndex()]
+
+    def mostrar(self, clave: str) -> None:
+        self.form.navegacion.setCurrentRow(list(self._secciones).index(clave))
+
+    def _al_cambiar_seccion(self, fila: int) -> None:
+        clave = list(self._secciones)[fila]
+        if clave == "bitacora":
+            self.bitacora.actualizar()
+        anunciar(self, self.form.navegacion.item(fila).text())
+
+    def _administracion(self) -> QWidget:
+        ajustes = self.almacen.ajustes
+        return _pendiente(
+            "Administración",
+            f"Punto de radicación: {ajustes.punto}\nSerie: {ajustes.serie}\n"
+            f"Identificador del equipo: {ajustes.dispositivo}\n"
+            f"Servidor: {ajustes.servidor or 'ninguno (el equipo trabaja sin servidor)'}",
+        )
+
+    # -- teclas -----------------------------------------------------------------------------
+
+    def _atajos(self) -> None:
+        for tecla, accion in (("F2", self.nueva_solicitud), ("F3", self.buscar), ("F1", self.mostrar_teclas)):
+            atajo = QShortcut(QKeySequence(tecla), self)
+            atajo.setContext(Qt.ShortcutContext.WindowShortcut)
+            atajo.activated.connect(accion)
+
+    def nueva_solicitud(self) -> None:
+        self.mostrar("radicar")
+        self.registro.nueva()
+
+    def buscar(self) -> None:
+        self.mostrar("buscar")
+        self.busqueda.enfocar()
+
+    def mostrar_teclas(self) -> None:
+        DialogoTeclas(self).exec()
+
+    # -- salida -----------------------------------------------------------------------------
+
+    def cerrar_sesion(self) -> None:
+        self.registro.guardar_borrador_ya()
+        self.sesion_cerrada.emit()
+        self.close()
+
+    def closeEvent(self, evento: QCloseEvent) -> None:
+        self.registro.guardar_borrador_ya()
+        super().closeEvent(evento)
