@@ -92,6 +92,11 @@ TIPOS_EVENTO: dict[str, frozenset[str]] = {
     "sesion.iniciada": frozenset(),
     "sesion.clave_fijada": frozenset(),
     "sesion.cerrada": frozenset(),
+    # Habeas data (Ley 1581): quién y por qué; nunca los datos del ciudadano, solo su id y los
+    # nombres de los campos corregidos.
+    "ciudadano.exportado": frozenset({"ciudadano_id", "motivo"}),
+    "ciudadano.corregido": frozenset({"ciudadano_id", "campos", "motivo", "version"}),
+    "ciudadano.anonimizado": frozenset({"ciudadano_id", "motivo", "version"}),
 }
 
 
