@@ -76,7 +76,11 @@ class PanelBitacora(QWidget):
         self.form.clase.currentIndexChanged.connect(lambda _i: self._filtrar())
         self.form.filtro.textChanged.connect(lambda _t: self._filtrar())
         self.form.exportar.clicked.connect(self._elegir_destino)
-        avisos().cambiado.connect(lambda cambios: self.actualizar() if "eventos" in cambios and self.isVisible() else None)
+        avisos().cambiado.connect(self._al_cambiar_almacen)
+
+    def _al_cambiar_almacen(self, cambios: frozenset[str]) -> None:
+        if "eventos" in cambios and self.isVisible():
+            self.actualizar()
 
     @property
     def dia(self) -> date:

@@ -228,6 +228,8 @@ class PanelRegistro(QWidget):
         except SolicitudInvalida as error:
             for campo in error.errores:
                 errores.setdefault(CAMPO_A_WIDGET.get(campo.campo, campo.campo), campo.mensaje)
+        if "dependencia" in errores and not valor(self.form.dependencia):
+            errores["dependencia"] = "Elija la dependencia a la que va la solicitud."
         if errores:
             self._mostrar_errores(errores)
             return
