@@ -36,7 +36,7 @@ def solicitud_valida() -> dict[str, Any]:
         "descripcion": "El árbol frente a la vivienda amenaza con caer sobre la vía.",
         "dependencia": "Medio Ambiente",
         "folios": 2,
-        "recibido": "2026-11-23T10:00:00",
+        "recibido": None,
         "consentimiento": False,
         "ciudadano": {
             "tipo_documento": "CC",

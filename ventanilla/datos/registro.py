@@ -22,15 +22,26 @@ from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id, validar_d
 __all__ = ["anotar", "incorporar", "a_evento", "eventos_de_solicitud", "todos_los_eventos", "ultimo_de"]
 
 
+_ULTIMOS = "ventanilla_ultimo_por_dispositivo"
+
+
 def ultimo_de(sesion: Session, dispositivo: str) -> tuple[int, str]:
-    """El `seq` y el hash del último evento de un dispositivo (0 y el hash inicial si no hay)."""
+    """El `seq` y el hash del último evento de un dispositivo (0 y el hash inicial si no hay).
+
+    Dentro de una transacción de escritura nadie más anota, así que se recuerda en la sesión.
+    """
+    recordado = sesion.info.get(_ULTIMOS, {}).get(dispositivo)
+    if recordado is not None:
+        return recordado  # type: ignore[no-any-return]
     fila = sesion.execute(
         select(EventoFila.seq, EventoFila.hash)
         .where(EventoFila.dispositivo == dispositivo)
         .order_by(EventoFila.seq.desc())
         .limit(1)
     ).first()
-    return (fila[0], fila[1]) if fila else (0, HASH_INICIAL)
+    ultimo = (fila[0], fila[1]) if fila else (0, HASH_INICIAL)
+    sesion.info.setdefault(_ULTIMOS, {})[dispositivo] = ultimo
+    return ultimo
 
 
 def anotar(
@@ -76,6 +87,9 @@ def incorporar(sesion: Session, evento: Evento) -> None:
         )
     )
     sesion.flush()
+    ultimos = sesion.info.get(_ULTIMOS, {})
+    if evento.dispositivo in ultimos and evento.seq > ultimos[evento.dispositivo][0]:
+        ultimos[evento.dispositivo] = (evento.seq, evento.hash)
     proyectar(sesion, evento)
 
 

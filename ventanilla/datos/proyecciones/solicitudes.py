@@ -21,8 +21,22 @@ def _fecha(valor: str | None) -> date | None:
     return date.fromisoformat(valor) if valor else None
 
 
+_CACHE = "ventanilla_solicitudes_por_id"
+
+
+def _recordar(sesion: Session, fila: SolicitudFila) -> None:
+    """Guarda la fila en la sesión: proyectar miles de eventos seguidos no vuelve a consultarla."""
+    sesion.info.setdefault(_CACHE, {})[fila.id] = fila
+
+
 def _solicitud(sesion: Session, evento: Evento) -> SolicitudFila:
-    fila = sesion.scalar(select(SolicitudFila).where(SolicitudFila.id == evento.datos["solicitud_id"]))
+    solicitud_id = evento.datos["solicitud_id"]
+    fila = sesion.info.get(_CACHE, {}).get(solicitud_id)
+    if fila is None:
+        with sesion.no_autoflush:
+            fila = sesion.scalar(select(SolicitudFila).where(SolicitudFila.id == solicitud_id))
+    if fila is not None:
+        _recordar(sesion, fila)
     if fila is None:
         raise LookupError(f"El evento {evento.id} ({evento.tipo}) nombra una solicitud que no existe.")
     return fila
@@ -81,6 +95,7 @@ def _radicada(sesion: Session, evento: Evento) -> None:
     )
     sesion.add(fila)
     sesion.flush()
+    _recordar(sesion, fila)
     serie = sesion.get(Serie, (d["serie"], d["anio"]))
     if serie is None:
         sesion.add(Serie(serie=d["serie"], anio=d["anio"], ultimo=d["consecutivo"]))
