@@ -19,7 +19,7 @@ from ventanilla.gui.qt import (
     Qt,
     QWidget,
 )
-from ventanilla.gui.recortes import describir, textos_recortados
+from ventanilla.gui.recortes import describir, texto_sin_atajo, textos_recortados
 
 __all__ = [
     "anunciar",
@@ -57,8 +57,16 @@ def nombrar(widget: QWidget, nombre: str, descripcion: str | None = None) -> Non
 
 
 def etiquetar(etiqueta: QLabel, campo: QWidget) -> None:
-    """Hace de `etiqueta` la compañera de `campo`: le da su nombre accesible y su atajo Alt+letra."""
+    """Hace de `etiqueta` la compañera de `campo`: le da su nombre accesible y su atajo Alt+letra.
+
+    Qt toma el nombre de la etiqueta compañera para casi todo. Una lista desplegable es
+    distinta: en Linux Qt la nombra con el valor elegido y publica la etiqueta como relación
+    "etiquetada por" (la que leen Orca y AT-SPI); en Windows usa su nombre propio, así que se le
+    copia el texto de la etiqueta.
+    """
     etiqueta.setBuddy(campo)
+    if isinstance(campo, QComboBox) and not campo.accessibleName():
+        campo.setAccessibleName(texto_sin_atajo(etiqueta.text()).strip())
 
 
 def nombre_accesible(widget: QWidget) -> str:
@@ -128,10 +136,19 @@ def revisar_accesibilidad(ventana: QWidget) -> list[str]:
     Una lista vacía quiere decir que no encontró nada.
     """
     problemas: list[str] = []
+    companeros = [etiqueta.buddy() for etiqueta in ventana.findChildren(QLabel)]
     for widget in enfocables(ventana):
         if not nombre_accesible(widget):
             problemas.append(
                 f"{describir(widget)}: sin nombre accesible (use etiquetar() o nombrar())"
+            )
+        elif (
+            isinstance(widget, QComboBox)
+            and not widget.accessibleName()
+            and widget not in companeros
+        ):
+            problemas.append(
+                f"{describir(widget)}: el lector solo diría el valor elegido (use etiquetar())"
             )
         if rol_accesible(widget) in _ROLES_SIN_SENTIDO:
             problemas.append(f"{describir(widget)}: sin rol accesible propio")

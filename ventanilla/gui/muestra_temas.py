@@ -124,7 +124,6 @@ class VentanaMuestra(QMainWindow):
         self.resultado = QLabel(objectName="resultado")
         self.resultado.setProperty("rol", "exito")
         self.resultado.setWordWrap(True)
-        nombrar(self.resultado, "Resultado")
         columna.addWidget(self.resultado)
 
         botones = QHBoxLayout()

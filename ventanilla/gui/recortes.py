@@ -43,7 +43,8 @@ def describir(widget: QWidget) -> str:
     return f"{type(widget).__name__} «{nombre}»"
 
 
-def _sin_atajo(texto: str) -> str:
+def texto_sin_atajo(texto: str) -> str:
+    """El texto de una etiqueta o botón tal como se ve: sin el & que marca su atajo."""
     return texto.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
@@ -65,10 +66,10 @@ def _tamano_de_etiqueta(etiqueta: QLabel, ancho: int) -> QSize:
     metricas = QFontMetrics(etiqueta.font())
     if etiqueta.wordWrap():
         caja = metricas.boundingRect(
-            QRect(0, 0, ancho, _GRANDE), int(Qt.TextFlag.TextWordWrap), _sin_atajo(texto)
+            QRect(0, 0, ancho, _GRANDE), int(Qt.TextFlag.TextWordWrap), texto_sin_atajo(texto)
         )
         return caja.size()
-    return metricas.boundingRect(QRect(0, 0, _GRANDE, _GRANDE), 0, _sin_atajo(texto)).size()
+    return metricas.boundingRect(QRect(0, 0, _GRANDE, _GRANDE), 0, texto_sin_atajo(texto)).size()
 
 
 def _revisar_etiqueta(etiqueta: QLabel) -> str | None:
@@ -81,7 +82,7 @@ def _revisar_etiqueta(etiqueta: QLabel) -> str | None:
 
 
 def _revisar_boton(boton: QPushButton | QCheckBox | QRadioButton) -> str | None:
-    texto = _sin_atajo(boton.text())
+    texto = texto_sin_atajo(boton.text())
     if not texto:
         return None
     opcion = QStyleOptionButton()
