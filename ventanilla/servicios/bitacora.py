@@ -129,7 +129,7 @@ def bitacora_del_dia(almacen: Almacen, dia: date | None = None) -> list[Entrada]
                 EventoFila.ocurrido_en < fin,
             )
             .order_by(EventoFila.seq.desc())
-        ).tuples()
+        )
         entradas = []
         for evento, radicado in filas:
             accion, detalle = describir(evento.tipo, evento.datos, dependencias)
