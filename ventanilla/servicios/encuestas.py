@@ -45,6 +45,7 @@ __all__ = [
     "publicar_cuestionario",
     "responder_encuesta",
     "encuestas_de",
+    "atencion_por_codigo",
 ]
 
 
@@ -172,3 +173,26 @@ def encuestas_de(almacen: Almacen, jornada_id: str) -> list[EncuestaFila]:
                 select(EncuestaFila).where(EncuestaFila.jornada_id == jornada_id).order_by(EncuestaFila.respondida_en)
             )
         )
+
+
+def atencion_por_codigo(almacen: Almacen, jornada_id: str | None, codigo: str) -> tuple[str, str | None]:
+    """(atención, id) de lo que el funcionario escribe: un radicado, un turno de la jornada (`A-023`) o
+    nada (la encuesta es de la jornada)."""
+    texto = codigo.strip().upper()
+    if not texto:
+        return "jornada", None
+    with almacen.leer() as sesion:
+        solicitud = sesion.scalar(select(SolicitudFila.id).where(SolicitudFila.radicado == texto))
+        if solicitud is not None:
+            return "radicado", solicitud
+        if jornada_id:
+            turno = sesion.scalar(
+                select(EventoFila.datos["turno_id"].as_string()).where(
+                    EventoFila.tipo == "turno.emitido",
+                    EventoFila.datos["jornada"].as_string() == jornada_id,
+                    EventoFila.datos["codigo"].as_string() == texto,
+                )
+            )
+            if turno is not None:
+                return "turno", turno
+    raise EncuestaInvalida(f"No hay un radicado ni un turno de esta jornada con el código «{codigo.strip()}».")
