@@ -1,0 +1,132 @@
+"""La cola de turnos de la sede en el servidor central: órdenes por HTTP y cambios por WebSocket.
+
+En la sede el servidor es dueño de la cola: kiosco, ventanillas y pantalla mandan órdenes con
+`POST /turnos/acciones/{accion}` y reciben cada cambio por `/turnos/ws`, en el orden en que
+ocurrió. Al conectarse, un cliente recibe primero la foto completa (`instantanea`) con el número
+del último cambio incluido en ella; los cambios llevan números consecutivos, así el cliente
+descarta lo repetido y nota si se perdió algo (y entonces se reconecta).
+
+Todas las órdenes corren en el bucle de eventos del servidor, una tras otra, sobre un motor con
+candado: dos ventanillas que llaman en el mismo instante reciben turnos distintos.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, FastAPI, HTTPException, Request, WebSocket, WebSocketDisconnect
+
+from ventanilla.dominio.turnos import TurnoInvalido
+from ventanilla.turnos.acciones import ACCIONES, AccionInvalida, ejecutar_accion
+from ventanilla.turnos.motor import Cambio, MotorTurnos
+
+__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "router"]
+
+VERSION_TURNOS = 1
+"""Versión del protocolo de la cola de la sede (HTTP y WebSocket)."""
+
+router = APIRouter(prefix="/turnos", tags=["turnos"])
+
+
+class Difusor:
+    """Reparte cada cambio del motor a las colas de los WebSocket conectados, numerado."""
+
+    def __init__(self, motor: MotorTurnos) -> None:
+        self.motor = motor
+        self.numero = 0
+        self._clientes: dict[asyncio.Queue[dict[str, Any]], asyncio.AbstractEventLoop] = {}
+        motor.suscribir(self._repartir)
+
+    def _repartir(self, cambio: Cambio) -> None:
+        self.numero += 1
+        mensaje = {"tipo": "cambio", "numero": self.numero, "cambio": cambio.como_dict()}
+        for cola, bucle in list(self._clientes.items()):
+            try:
+                en_este = asyncio.get_running_loop() is bucle
+            except RuntimeError:
+                en_este = False
+            if en_este:
+                cola.put_nowait(mensaje)
+            else:
+                bucle.call_soon_threadsafe(cola.put_nowait, mensaje)
+
+    def conectar(self) -> tuple[asyncio.Queue[dict[str, Any]], dict[str, Any]]:
+        """Una cola nueva y la foto de la cola en el mismo instante (sin esperas entre ambas)."""
+        cola: asyncio.Queue[dict[str, Any]] = asyncio.Queue()
+        self._clientes[cola] = asyncio.get_running_loop()
+        foto = {"tipo": "instantanea", "numero": self.numero, "version": VERSION_TURNOS,
+                "estado": self.motor.instantanea()}
+        return cola, foto
+
+    def desconectar(self, cola: asyncio.Queue[dict[str, Any]]) -> None:
+        self._clientes.pop(cola, None)
+
+    @property
+    def conectados(self) -> int:
+        return len(self._clientes)
+
+
+def adjuntar(app: FastAPI, motor: MotorTurnos) -> Difusor:
+    """Pone la cola de la sede en `app`: guarda el motor, crea su difusor e incluye las rutas."""
+    difusor = Difusor(motor)
+    app.state.turnos = difusor
+    app.include_router(router)
+    return difusor
+
+
+def _difusor(estado: Any) -> Difusor:
+    difusor = getattr(estado, "turnos", None)
+    if difusor is None:
+        raise HTTPException(503, "Este servidor no tiene cola de turnos.")
+    return difusor  # type: ignore[no-any-return]
+
+
+@router.get("/estado")
+async def estado(request: Request) -> dict[str, Any]:
+    """La foto de la cola: servicios, personas en espera, últimos llamados, ventanillas."""
+    difusor = _difusor(request.app.state)
+    return {"version": VERSION_TURNOS, "numero": difusor.numero, "estado": difusor.motor.instantanea()}
+
+
+@router.post("/acciones/{accion}")
+async def accion(accion: str, request: Request, args: Annotated[dict[str, Any], Body()]) -> dict[str, Any]:
+    """Ejecuta una orden de la cola; 409 con el motivo si no se puede en el estado actual."""
+    difusor = _difusor(request.app.state)
+    if accion not in ACCIONES:
+        raise HTTPException(404, f"La orden «{accion}» no existe. Las órdenes son: {', '.join(ACCIONES)}.")
+    try:
+        turno = ejecutar_accion(difusor.motor, accion, args)
+    except AccionInvalida as error:
+        raise HTTPException(422, str(error)) from None
+    except TurnoInvalido as error:
+        raise HTTPException(409, str(error)) from None
+    return {"turno": turno, "numero": difusor.numero}
+
+
+@router.websocket("/ws")
+async def cambios(websocket: WebSocket) -> None:
+    """Primero la foto de la cola, luego cada cambio numerado, en orden."""
+    difusor = _difusor(websocket.app.state)
+    await websocket.accept()
+    cola, foto = difusor.conectar()
+
+    async def escuchar() -> None:
+        while (await websocket.receive())["type"] != "websocket.disconnect":
+            pass
+
+    receptor = asyncio.create_task(escuchar())
+    try:
+        await websocket.send_json(foto)
+        while not receptor.done():
+            siguiente = asyncio.ensure_future(cola.get())
+            listos, _ = await asyncio.wait({siguiente, receptor}, return_when=asyncio.FIRST_COMPLETED)
+            if siguiente in listos:
+                await websocket.send_json(siguiente.result())
+            else:
+                siguiente.cancel()
+    except (WebSocketDisconnect, RuntimeError):
+        pass
+    finally:
+        receptor.cancel()
+        difusor.desconectar(cola)
