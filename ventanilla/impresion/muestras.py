@@ -1,16 +1,26 @@
 """Datos de muestra de cada documento: para la vista previa suelta, el banco de rendimiento, las
 pruebas y las capturas de la documentación. Son ficticios; la entidad es la de la semilla.
+
+`python -m ventanilla.impresion.muestras CARPETA` escribe un PDF de muestra de cada documento.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import date, datetime
+from pathlib import Path
 
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.impresion.aviso import aviso_privacidad
 from ventanilla.impresion.datos import DatosAnulacion, DatosRadicado, DatosTurno, Entidad, Peticionario
 
-__all__ = ["ENTIDAD", "radicado_de_muestra", "anulacion_de_muestra", "turno_de_muestra"]
+__all__ = [
+    "ENTIDAD",
+    "radicado_de_muestra",
+    "anulacion_de_muestra",
+    "turno_de_muestra",
+    "escribir_muestras",
+]
 
 ENTIDAD = Entidad(
     nombre="Alcaldía de Manizales",
@@ -75,3 +85,33 @@ def turno_de_muestra(*, preferencial: bool = False) -> DatosTurno:
         preferencial=preferencial,
         sede="CAM, Torre B, primer piso",
     )
+
+
+def escribir_muestras(carpeta: Path) -> list[Path]:
+    """Escribe en `carpeta` un PDF de muestra de cada documento y devuelve sus rutas."""
+    from ventanilla import impresion
+
+    reimpresion = datetime(2026, 11, 24, 8, 5, tzinfo=BOGOTA)
+    radicado = radicado_de_muestra()
+    documentos = {
+        "constancia-carta": impresion.constancia(radicado),
+        "constancia-a4-copia": impresion.constancia(radicado, "a4", copia=reimpresion),
+        "constancia-letra-grande": impresion.constancia(radicado, letra_grande=True),
+        "sticker": impresion.sticker(radicado),
+        "recibo-80mm": impresion.recibo(radicado),
+        "turno-80mm": impresion.ticket_turno(turno_de_muestra()),
+        "turno-preferencial-80mm": impresion.ticket_turno(turno_de_muestra(preferencial=True)),
+        "anulacion": impresion.constancia_anulacion(anulacion_de_muestra()),
+    }
+    carpeta.mkdir(parents=True, exist_ok=True)
+    rutas = []
+    for nombre, pdf in documentos.items():
+        ruta = carpeta / f"{nombre}.pdf"
+        ruta.write_bytes(pdf)
+        rutas.append(ruta)
+    return rutas
+
+
+if __name__ == "__main__":
+    for escrita in escribir_muestras(Path(sys.argv[1] if len(sys.argv) > 1 else ".")):
+        print(escrita)
