@@ -45,16 +45,19 @@ def test_cada_tema_y_escala_cambian_la_ventana_abierta(
 def test_el_anillo_de_foco_se_ve_con_su_grosor(
     qtbot: QtBot, ventana: VentanaMuestra, app: QApplication
 ) -> None:
-    for clave in TEMAS:
+    for clave, escala in [(clave, escala) for clave in TEMAS for escala in (100, 200)]:
         aplicar_tema(app, clave)
+        aplicar_escala(app, escala)
         paleta = cargar_paleta(clave)
+        grosor = paleta.grosor_foco + (2 if escala == 200 else 0)
         for campo in (ventana.documento, ventana.radicar, ventana.caracterizacion):
             campo.setFocus(Qt.FocusReason.TabFocusReason)
             qtbot.waitUntil(campo.hasFocus)
             imagen = campo.grab().toImage()
             medio = imagen.height() // 2
-            anillo = [imagen.pixelColor(x, medio).name().upper() for x in range(paleta.grosor_foco)]
-            assert anillo == [paleta.colores["foco"]] * paleta.grosor_foco, (clave, campo)
+            anillo = [imagen.pixelColor(x, medio).name().upper() for x in range(grosor + 1)]
+            assert anillo[:grosor] == [paleta.colores["foco"]] * grosor, (clave, escala, campo)
+            assert anillo[grosor] != paleta.colores["foco"], (clave, escala, campo)
         ventana.nombres.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.waitUntil(ventana.nombres.hasFocus)
         sin_foco = ventana.documento.grab().toImage()

@@ -178,13 +178,15 @@ def _medidas(paleta: Paleta, escala: int) -> dict[str, str]:
         "flecha": round(20 * f),
         "flecha_dibujo": round(12 * f),
     }
-    diferencia = paleta.grosor_foco - paleta.grosor_borde
+    # El anillo de foco engorda con el texto: 1 px más al 150 % y 2 px más al 200 %.
+    grosor_foco = paleta.grosor_foco + (escala - ESCALA_MINIMA) // 50
+    diferencia = grosor_foco - paleta.grosor_borde
     for clave in ("relleno_v", "relleno_h", "relleno_boton"):
         px[f"{clave}_foco"] = max(0, px[clave] - diferencia)
     px["radio_opcion"] = (px["indicador"] + 2 * paleta.grosor_borde) // 2
     valores = {clave: str(valor) for clave, valor in px.items()}
     valores["grosor_borde"] = str(paleta.grosor_borde)
-    valores["grosor_foco"] = str(paleta.grosor_foco)
+    valores["grosor_foco"] = str(grosor_foco)
     valores["titulo_pt"] = f"{PUNTOS_BASE * f * 1.6:.1f}"
     valores["subtitulo_pt"] = f"{PUNTOS_BASE * f * 1.25:.1f}"
     return valores
