@@ -10,6 +10,7 @@ import pytest
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Usuario
 from ventanilla.gui.operaciones import esperar_todas
+from ventanilla.gui.qt import QApplication
 from ventanilla.gui.ventana_principal import VentanaPrincipal
 from ventanilla.servicios.sesion import SesionUsuario, sesion_de
 
@@ -44,5 +45,7 @@ def ventana(app: Any, almacen: Almacen, funcionario: SesionUsuario, qtbot: Any) 
     v.resize(1280, 760)
     v.show()
     qtbot.waitExposed(v)
+    v.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is v)
     yield v
     esperar_todas()
