@@ -16,6 +16,7 @@ from ventanilla.datos.ajustes import calendario_de
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.registro import anotar
 from ventanilla.dominio.calendario import BOGOTA, Calendario
+from ventanilla.dominio.terminos import EstadoSolicitud, EstadoTermino, estado_termino
 from ventanilla.servicios import tramite
 from ventanilla.servicios.encuestas import responder_encuesta
 from ventanilla.servicios.radicacion import radicar
@@ -23,9 +24,7 @@ from ventanilla.turnos.catalogo import catalogo_por_defecto
 from ventanilla.turnos.motor import MotorTurnos
 
 TRIMESTRE = (date(2026, 7, 1), date(2026, 9, 30))
-CORTE = datetime(2026, 10, 1, tzinfo=BOGOTA)
-AHORA = datetime(2026, 11, 20, 12, 0, tzinfo=BOGOTA)
-"""Los informes se piden «hoy» (AHORA), con muchos eventos posteriores al corte ya anotados."""
+"""El periodo de los informes; la prueba anota también muchos eventos posteriores a su corte."""
 
 TIPOS = ["peticion"] * 5 + ["documentos"] * 3 + ["queja", "reclamo", "consulta", "sugerencia", "felicitacion"]
 CANALES = ["presencial", "escrito", "web", "correo_electronico", "telefonico"]
@@ -48,6 +47,42 @@ class Verdad:
     acciones: list[tuple[datetime, str, dict[str, Any]]] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Esperada:
+    v: Verdad
+    estado: EstadoTermino
+    vence: date | None
+    respondida: date | None
+    trasladada: date | None
+    sentido: str
+
+
+def al_corte(v: Verdad, corte: datetime, hoy: date, cal: Calendario) -> Esperada:
+    """El estado de la solicitud al corte, rehecho de las acciones de la prueba."""
+    estado = EstadoSolicitud.CERRADA if v.tipo == "felicitacion" else EstadoSolicitud.RADICADA
+    vence, respondida, trasladada, sentido = v.vence, None, None, ""
+    for instante, accion, extra in sorted(v.acciones, key=lambda a: a[0]):
+        if instante >= corte:
+            break
+        if accion == "respondida":
+            estado, respondida, sentido = EstadoSolicitud.RESPONDIDA, extra["fecha"], extra.get("sentido", "")
+        elif accion == "trasladada":
+            estado, trasladada = EstadoSolicitud.TRASLADADA, extra["fecha"]
+        elif accion in ("ampliada", "completada"):
+            vence = extra["vence"]
+            estado = EstadoSolicitud.RADICADA if accion == "completada" else estado
+        elif accion == "incompleta":
+            estado = EstadoSolicitud.INCOMPLETA
+        elif accion == "desistida":
+            estado = EstadoSolicitud.DESISTIDA
+        elif accion == "anulada":
+            estado = EstadoSolicitud.ANULADA
+    clase = estado_termino(estado=estado, vence_el=vence, respondida_el=respondida, hoy=hoy, calendario=cal,
+                           umbral_por_vencer=3)
+    return Esperada(v, clase, vence, respondida, trasladada, sentido)
+
+
+
 @dataclass
 class Datos:
     almacen: Almacen
@@ -56,6 +91,15 @@ class Datos:
     turnos: list[dict[str, Any]]
     encuestas: list[dict[str, Any]]
     eventos_por_dia: dict[date, int]
+
+    def al_corte(self, desde: date | None, hasta: date, corte: datetime) -> list[Esperada]:
+        """Las solicitudes recibidas entre `desde` y `hasta` (locales), como estaban al corte."""
+        hoy = min(hasta, corte.astimezone(BOGOTA).date())
+        return [
+            al_corte(v, corte, hoy, self.calendario)
+            for v in self.solicitudes
+            if (desde is None or desde <= v.recibido.astimezone(BOGOTA).date()) and v.recibido.astimezone(BOGOTA).date() <= hasta
+        ]
 
 
 def _hora_habil(rnd: random.Random, dia: date) -> datetime:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 import pytest
 
 from ventanilla.dominio.calendario import BOGOTA, Calendario
-from ventanilla.dominio.terminos import EstadoSolicitud, EstadoTermino, estado_termino, limite_traslado
+from ventanilla.dominio.terminos import EstadoTermino, limite_traslado
 from ventanilla.informes import Periodo, armar
 
 E = EstadoTermino
@@ -20,59 +19,19 @@ CORTE = datetime(2026, 10, 1, tzinfo=BOGOTA)
 AHORA = datetime(2026, 11, 20, 12, 0, tzinfo=BOGOTA)
 
 
-@dataclass(frozen=True)
-class Esperada:
-    v: Any
-    estado: EstadoTermino
-    vence: date | None
-    respondida: date | None
-    trasladada: date | None
-    sentido: str
-
-
-def al_corte(v: Any, corte: datetime, hoy: date, cal: Calendario) -> Esperada:
-    """El estado de la solicitud al corte, rehecho de las acciones de la prueba."""
-    estado = EstadoSolicitud.CERRADA if v.tipo == "felicitacion" else EstadoSolicitud.RADICADA
-    vence, respondida, trasladada, sentido = v.vence, None, None, ""
-    for instante, accion, extra in sorted(v.acciones, key=lambda a: a[0]):
-        if instante >= corte:
-            break
-        if accion == "respondida":
-            estado, respondida, sentido = EstadoSolicitud.RESPONDIDA, extra["fecha"], extra.get("sentido", "")
-        elif accion == "trasladada":
-            estado, trasladada = EstadoSolicitud.TRASLADADA, extra["fecha"]
-        elif accion in ("ampliada", "completada"):
-            vence = extra["vence"]
-            estado = EstadoSolicitud.RADICADA if accion == "completada" else estado
-        elif accion == "incompleta":
-            estado = EstadoSolicitud.INCOMPLETA
-        elif accion == "desistida":
-            estado = EstadoSolicitud.DESISTIDA
-        elif accion == "anulada":
-            estado = EstadoSolicitud.ANULADA
-    clase = estado_termino(estado=estado, vence_el=vence, respondida_el=respondida, hoy=hoy, calendario=cal,
-                           umbral_por_vencer=3)
-    return Esperada(v, clase, vence, respondida, trasladada, sentido)
-
-
 def p90(valores: list[int]) -> int | None:
     return sorted(valores)[math.ceil(0.9 * len(valores)) - 1] if valores else None
 
 
-def _esperadas(datos: Any, desde: date = DESDE, hasta: date = HASTA, corte: datetime = CORTE) -> list[Esperada]:
-    hoy = min(hasta, (corte.astimezone(BOGOTA)).date())
-    return [
-        al_corte(v, corte, hoy, datos.calendario)
-        for v in datos.solicitudes
-        if desde <= v.recibido.astimezone(BOGOTA).date() <= hasta
-    ]
+def _esperadas(datos: Any) -> list[Any]:
+    return datos.al_corte(DESDE, HASTA, CORTE)
 
 
-def _validas(esperadas: list[Esperada]) -> list[Esperada]:
+def _validas(esperadas: list[Any]) -> list[Any]:
     return [e for e in esperadas if e.estado is not E.ANULADA]
 
 
-def _dias(e: Esperada, cal: Calendario) -> int | None:
+def _dias(e: Any, cal: Calendario) -> int | None:
     return cal.habiles_entre(e.v.fecha_recibo, e.respondida) if e.respondida else None
 
 

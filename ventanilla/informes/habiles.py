@@ -50,6 +50,8 @@ class IndiceHabil:
 
     def entre(self, desde: str, hasta: str) -> int:
         """Días hábiles en (desde, hasta], como `Calendario.habiles_entre`."""
+        if desde not in self._posicion:
+            self.posicion(desde)
         return self.posicion(hasta) - self.posicion(desde)
 
     def sumar(self, dia: str, n: int) -> str:

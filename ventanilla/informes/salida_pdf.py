@@ -9,7 +9,6 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import LETTER, landscape
@@ -112,6 +111,7 @@ def _cifras(cifras: list[Cifra], estilos: dict[str, ParagraphStyle], ancho: floa
     filas[-1] += [""] * (por_fila - len(filas[-1]))
     tabla = Table(filas, colWidths=[ancho / por_fila] * por_fila)
     tabla.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), NORMAL),
         ("BACKGROUND", (0, 0), (-1, -1), SUPERFICIE),
         ("LINEBEFORE", (0, 0), (-1, -1), 2.5, ACENTO),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -121,24 +121,41 @@ def _cifras(cifras: list[Cifra], estilos: dict[str, ParagraphStyle], ancho: floa
     return tabla
 
 
-def _barras(tabla: Tabla, ancho: float) -> Drawing | None:
+class _Barras(Flowable):
+    """Barras horizontales: la primera columna de la tabla contra la segunda (hasta 14 filas).
+
+    Se dibujan directo en el lienzo, con la fuente incrustada del informe."""
+
+    ALTO_BARRA, HUECO, ETIQUETA = 11.0, 4.0, 150.0
+
+    def __init__(self, datos: list[tuple[str, float]], tipo: Tipo, ancho: float) -> None:
+        super().__init__()
+        self.datos, self.tipo = datos, tipo
+        self.width = ancho
+        self.height = len(datos) * (self.ALTO_BARRA + self.HUECO) + 6
+
+    def draw(self) -> None:
+        lienzo = self.canv
+        maximo = max(v for _, v in self.datos)
+        largo = self.width - self.ETIQUETA - 60
+        for i, (nombre, valor) in enumerate(self.datos):
+            y = self.height - (i + 1) * (self.ALTO_BARRA + self.HUECO)
+            barra = max(largo * valor / maximo, 1)
+            lienzo.setFont(NORMAL, 7.5)
+            lienzo.setFillColor(TEXTO)
+            lienzo.drawRightString(self.ETIQUETA - 6, y + 2.5, nombre[:34])
+            lienzo.setFillColor(ACENTO)
+            lienzo.rect(self.ETIQUETA, y, barra, self.ALTO_BARRA, stroke=0, fill=1)
+            lienzo.setFillColor(SECUNDARIO)
+            lienzo.drawString(self.ETIQUETA + barra + 4, y + 2.5,
+                              celda(int(valor) if valor.is_integer() else valor, self.tipo))
+
+
+def _barras(tabla: Tabla, ancho: float) -> _Barras | None:
     datos = [(str(f[0]), float(f[1])) for f in tabla.filas if isinstance(f[1], (int, float)) and f[1]]
     if len(datos) < 2:
         return None
-    datos = datos[:14]
-    alto_barra, hueco, etiqueta = 11.0, 4.0, 150.0
-    alto = len(datos) * (alto_barra + hueco) + 6
-    dibujo = Drawing(ancho, alto)
-    maximo = max(v for _, v in datos)
-    largo = ancho - etiqueta - 60
-    for i, (nombre, valor) in enumerate(datos):
-        y = alto - (i + 1) * (alto_barra + hueco)
-        dibujo.add(String(etiqueta - 6, y + 2.5, nombre[:34], fontName=NORMAL, fontSize=7.5,
-                          fillColor=TEXTO, textAnchor="end"))
-        dibujo.add(Rect(etiqueta, y, max(largo * valor / maximo, 1), alto_barra, fillColor=ACENTO, strokeColor=None))
-        dibujo.add(String(etiqueta + largo * valor / maximo + 4, y + 2.5, celda(int(valor) if valor.is_integer() else valor,
-                          tabla.columnas[1].tipo), fontName=NORMAL, fontSize=7.5, fillColor=SECUNDARIO))
-    return dibujo
+    return _Barras(datos[:14], tabla.columnas[1].tipo, ancho)
 
 
 def _tabla(tabla: Tabla, estilos: dict[str, ParagraphStyle], ancho: float) -> list[Flowable]:
@@ -166,6 +183,7 @@ def _tabla(tabla: Tabla, estilos: dict[str, ParagraphStyle], ancho: float) -> li
     if tabla.totales is not None:
         cuerpo.append(fila(tabla.totales, True))
     estilo = [
+        ("FONTNAME", (0, 0), (-1, -1), NORMAL),
         ("BACKGROUND", (0, 0), (-1, 0), ACENTO),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, BORDE),
@@ -206,6 +224,8 @@ def a_pdf(informe: Informe) -> bytes:
         destino, pagesize=PAGINA, leftMargin=MARGEN, rightMargin=MARGEN, topMargin=24 * mm, bottomMargin=16 * mm,
         title=f"{informe.titulo} · {informe.periodo}", author=informe.entidad, creator="Ventanilla",
         subject=informe.fuente,
+        # Sin esto el lienzo arranca en Helvetica, una fuente que el PDF no llevaría incrustada.
+        initialFontName=NORMAL,
     )
     ancho = PAGINA[0] - 2 * MARGEN
     historia: list[Flowable] = [
