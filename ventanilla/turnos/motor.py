@@ -20,6 +20,7 @@ from ventanilla.dominio.turnos import (
     CATEGORIAS_PREFERENCIALES,
     Accion,
     Catalogo,
+    EstadoTurno,
     Politica,
     TurnoInvalido,
     codigo_turno,
@@ -105,12 +106,18 @@ class MotorTurnos:
         with self._candado:
             return {
                 "servicios": [dataclasses.asdict(s) for s in self.catalogo.servicios],
+                "puestos": [v.numero for v in self.catalogo.ventanillas],
                 "espera": self._estado.espera_por_servicio(),
                 "llamados": [ll.como_dict() for ll in self._estado.ultimos_llamados(5)],
                 "ventanillas": {
                     str(n): self._estado.turnos[t].como_dict() for n, t in self._estado.ocupadas.items()
                 },
                 "pausadas": {str(n): m for n, m in self._estado.pausadas.items()},
+                "cola": [
+                    t.como_dict()
+                    for t in sorted(self._estado.turnos.values(), key=lambda t: t.orden)
+                    if t.estado is EstadoTurno.EN_ESPERA
+                ],
                 "llamados_total": len(self._estado.llamados),
             }
 

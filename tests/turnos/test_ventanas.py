@@ -1,0 +1,152 @@
+"""Kiosco, pantalla y panel de ventanilla sobre la cola local: tamaños, teclas, nombres y avisos."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ventanilla.gui.accesibilidad import revisar_accesibilidad
+from ventanilla.gui.kiosko import ALTO_MINIMO_BOTON, Kiosko
+from ventanilla.gui.panel_turnos import PanelTurnos
+from ventanilla.gui.pantalla import Pantalla
+from ventanilla.turnos.catalogo import catalogo_por_defecto
+from ventanilla.turnos.fuentes import SIN_SERVIDOR, FuenteLocal, FuenteRemota
+from ventanilla.turnos.motor import MotorTurnos
+
+
+@pytest.fixture
+def motor() -> MotorTurnos:
+    return MotorTurnos(catalogo_por_defecto(4))
+
+
+@pytest.fixture
+def fuente(qtbot, motor: MotorTurnos) -> FuenteLocal:
+    return FuenteLocal(motor)
+
+
+def test_la_pantalla_muestra_el_codigo_grande_y_los_ultimos_cinco(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    pantalla = Pantalla(fuente)
+    qtbot.addWidget(pantalla)
+    pantalla.resize(1366, 768)
+    pantalla.show()
+    fuente.iniciar()
+    for servicio in ("radicacion", "orientacion", "hacienda", "radicacion", "movilidad", "radicacion"):
+        motor.emitir(servicio)
+    for ventanilla in (1, 2, 3, 4):
+        motor.llamar_siguiente(ventanilla, usuario="f")
+        motor.finalizar(ventanilla, usuario="f")
+    motor.llamar_siguiente(1, usuario="f")
+    motor.llamar_siguiente(2, usuario="f")
+    qtbot.waitUntil(lambda: pantalla.llamado_actual is not None and pantalla.llamado_actual.secuencia == 6)
+    assert pantalla.llamado_actual.ventanilla == 2
+    assert len(pantalla.textos_ultimos) == 5
+    assert pantalla.textos_ultimos[0] == f"{pantalla.llamado_actual.codigo} · Ventanilla 2"
+    assert pantalla._codigo.font().pixelSize() >= 0.18 * pantalla.height()
+    assert pantalla._codigo.fontMetrics().horizontalAdvance(pantalla._codigo.text()) < pantalla._codigo.width()
+
+
+def test_una_rafaga_destella_una_sola_vez(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    pantalla = Pantalla(fuente)
+    qtbot.addWidget(pantalla)
+    fuente.iniciar()
+    for _ in range(4):
+        motor.emitir("radicacion")
+    for ventanilla in (1, 2, 3, 4):
+        motor.llamar_siguiente(ventanilla, usuario="f")
+    qtbot.waitUntil(lambda: pantalla.llamado_actual is not None and pantalla.llamado_actual.secuencia == 4)
+    assert pantalla.destellos == 1
+
+
+def _puerto_cerrado() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_sin_servidor_la_pantalla_y_el_kiosco_lo_dicen(qtbot) -> None:
+    fuente = FuenteRemota(f"http://127.0.0.1:{_puerto_cerrado()}")
+    pantalla, kiosco = Pantalla(fuente), Kiosko(fuente)
+    qtbot.addWidget(pantalla)
+    qtbot.addWidget(kiosco)
+    with qtbot.waitSignal(fuente.conexion, timeout=5000) as senal:
+        fuente.iniciar()
+    assert senal.args[0] is False
+    assert SIN_SERVIDOR in pantalla._aviso.text() and not pantalla._aviso.isHidden()
+    assert "funcionario de la entrada" in kiosco.mensaje
+    fuente.cerrar()
+
+
+def test_el_kiosco_es_tactil_nombrado_y_pide_la_razon_preferencial(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    impresos: list[tuple[dict[str, Any], str]] = []
+    kiosco = Kiosko(fuente, imprimir=lambda turno, servicio: impresos.append((turno, servicio)))
+    qtbot.addWidget(kiosco)
+    kiosco.resize(1280, 800)
+    kiosco.show()
+    fuente.iniciar()
+    assert 1 <= len(kiosco.botones_servicio) <= 8
+    kiosco.boton_preferencial.setChecked(True)
+    for boton in [*kiosco.botones_servicio, kiosco.boton_preferencial, *kiosco.botones_razon.values()]:
+        assert boton.height() >= max(44, ALTO_MINIMO_BOTON * 3 // 4), boton.text()
+    assert kiosco.campo_documento.height() >= 44
+    assert revisar_accesibilidad(kiosco) == []
+    kiosco.botones_servicio[0].click()
+    assert "razón" in kiosco.mensaje and not kiosco.mostrando_turno
+    kiosco.botones_razon["adulto_mayor"].click()
+    kiosco.botones_servicio[0].click()
+    qtbot.waitUntil(lambda: kiosco.mostrando_turno)
+    assert kiosco.ultimo_turno is not None
+    assert kiosco.ultimo_turno["codigo"] == "A-001" and kiosco.ultimo_turno["preferencial"] == "adulto_mayor"
+    assert [(t["codigo"], s) for t, s in impresos] == [("A-001", "Radicación de PQRSD")]
+    kiosco.reiniciar()
+    assert not kiosco.mostrando_turno and not kiosco.boton_preferencial.isChecked()
+
+
+def test_el_panel_llama_con_f5_finaliza_con_f8_y_cuenta_la_espera(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    for servicio in ("radicacion", "radicacion", "orientacion"):
+        motor.emitir(servicio)
+    panel = PanelTurnos(fuente, 3, "maria")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    fuente.iniciar()
+    assert panel.espera_por_servicio == {"radicacion": 2, "orientacion": 1}
+    assert revisar_accesibilidad(panel) == []
+    with qtbot.waitSignal(panel.turno_actual) as senal:
+        qtbot.keyClick(panel, Qt.Key.Key_F5)
+    assert senal.args[0]["codigo"] == "A-001"
+    assert panel.espera_por_servicio == {"radicacion": 1, "orientacion": 1}
+    qtbot.keyClick(panel, Qt.Key.Key_F5)
+    assert "termínelo" not in panel.mensaje  # F5 está deshabilitado mientras hay un turno
+    qtbot.keyClick(panel, Qt.Key.Key_F6)
+    assert panel.actual is not None and panel.actual["llamadas"] == 2
+    with qtbot.waitSignal(panel.turno_actual) as senal:
+        qtbot.keyClick(panel, Qt.Key.Key_F8)
+    assert senal.args[0] is None
+    assert "Terminó la atención del turno A-001" in panel.mensaje
+    assert motor.estado.turnos[next(iter(motor.estado.turnos))].estado.value == "finalizado"
+
+
+def test_el_panel_transfiere_pausa_y_exige_motivo_fuera_de_orden(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    motor.emitir("radicacion")
+    segundo = motor.emitir("radicacion")
+    panel = PanelTurnos(fuente, 1, "maria")
+    qtbot.addWidget(panel)
+    fuente.iniciar()
+    panel._turno_elegido.setCurrentIndex(panel._turno_elegido.findData(segundo.id))
+    panel._llamar_este.click()
+    assert "motivo" in panel.mensaje and panel.actual is None
+    panel._motivo.setText("Persona con bebé en brazos")
+    panel._llamar_este.click()
+    assert panel.actual is not None and panel.actual["id"] == segundo.id
+    panel.pedir("transferir", servicio="hacienda", a_ventanilla=2)
+    assert panel.actual is None and panel.espera_por_servicio == {"radicacion": 1, "hacienda": 1}
+    panel._pausar.click()
+    assert not panel._llamar.isEnabled() and panel._pausar.text() == "Reanudar"
+    panel.pedir("llamar_siguiente")
+    assert "pausa" in panel.mensaje
+    panel._pausar.click()
+    assert panel._llamar.isEnabled()
