@@ -105,7 +105,8 @@ def _opcion_saltada(widget: QWidget) -> bool:
     """Tab solo se detiene en la opción marcada de un grupo de opciones excluyentes."""
     if not isinstance(widget, QRadioButton) or widget.isChecked() or not widget.autoExclusive():
         return False
-    hermanas = widget.parentWidget().findChildren(QRadioButton) if widget.parentWidget() else []
+    padre = widget.parentWidget()
+    hermanas = padre.findChildren(QRadioButton) if padre is not None else []
     return any(h.isChecked() and h.autoExclusive() for h in hermanas)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TypeVar, cast
 
 from ventanilla.gui.accesibilidad import anunciar, etiquetar, nombrar
 from ventanilla.gui.preferencias_visuales import PreferenciasVisuales, instalar_atajos_globales
@@ -40,8 +41,17 @@ from ventanilla.gui.temas import SISTEMA, TEMAS, gestor
 __all__ = ["NOMBRE_APLICACION", "VentanaMuestra", "main"]
 
 NOMBRE_APLICACION = "Ventanilla muestra"
+W = TypeVar("W", bound=QWidget)
 _TIPOS_DOCUMENTO = ("Cédula de ciudadanía", "Tarjeta de identidad", "Cédula de extranjería", "NIT")
 _TIPOS_SOLICITUD = ("Petición", "Queja", "Reclamo", "Sugerencia", "Denuncia")
+
+
+def _nombrado(widget: W, nombre: str, ejemplo: str | None = None) -> W:
+    """El widget con su objectName (y su texto de ejemplo, si es un campo)."""
+    widget.setObjectName(nombre)
+    if ejemplo is not None and isinstance(widget, QLineEdit):
+        widget.setPlaceholderText(ejemplo)
+    return widget
 
 
 class VentanaMuestra(QMainWindow):
@@ -67,22 +77,22 @@ class VentanaMuestra(QMainWindow):
         panel = QFrame()
         panel.setProperty("rol", "panel")
         self._formulario = formulario = QFormLayout(panel)
-        self.tipo_documento = QComboBox(objectName="tipo_documento")
+        self.tipo_documento = _nombrado(QComboBox(), "tipo_documento")
         self.tipo_documento.addItems(_TIPOS_DOCUMENTO)
         self.tipo_documento.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.tipo_documento.setMinimumContentsLength(12)
-        self.documento = QLineEdit(objectName="documento", placeholderText="Solo números")
-        self.nombres = QLineEdit(objectName="nombres")
-        self.correo = QLineEdit(objectName="correo", placeholderText="nombre@dominio.co")
-        self.tipo_solicitud = QComboBox(objectName="tipo_solicitud")
+        self.documento = _nombrado(QLineEdit(), "documento", "Solo números")
+        self.nombres = _nombrado(QLineEdit(), "nombres")
+        self.correo = _nombrado(QLineEdit(), "correo", "nombre@dominio.co")
+        self.tipo_solicitud = _nombrado(QComboBox(), "tipo_solicitud")
         self.tipo_solicitud.addItems(_TIPOS_SOLICITUD)
-        self.asunto = QLineEdit(objectName="asunto")
-        self.descripcion = QPlainTextEdit(objectName="descripcion")
+        self.asunto = _nombrado(QLineEdit(), "asunto")
+        self.descripcion = _nombrado(QPlainTextEdit(), "descripcion")
         self.descripcion.setTabChangesFocus(True)
         self.descripcion.setMinimumHeight(self.descripcion.fontMetrics().height() * 3)
-        self.error_documento = QLabel(objectName="error_documento")
+        self.error_documento = _nombrado(QLabel(), "error_documento")
         self.error_documento.setProperty("rol", "error")
         self.error_documento.setWordWrap(True)
         self.error_documento.hide()
@@ -101,11 +111,11 @@ class VentanaMuestra(QMainWindow):
             if campo is self.documento:
                 formulario.addRow("", self.error_documento)
         nombrar(self.descripcion, "Descripción", "Lo que el ciudadano pide, con sus palabras.")
-        self.por_correo = QRadioButton("Respuesta por correo electrónico", objectName="por_correo")
+        self.por_correo = _nombrado(QRadioButton("Respuesta por correo electrónico"), "por_correo")
         self.por_correo.setChecked(True)
-        self.fisica = QRadioButton("Respuesta física en la dirección", objectName="fisica")
-        self.caracterizacion = QCheckBox(
-            "Autoriza caracterización (opcional)", objectName="caracterizacion"
+        self.fisica = _nombrado(QRadioButton("Respuesta física en la dirección"), "fisica")
+        self.caracterizacion = _nombrado(
+            QCheckBox("Autoriza caracterización (opcional)"), "caracterizacion"
         )
         for casilla in (self.por_correo, self.fisica, self.caracterizacion):
             formulario.addRow(casilla)
@@ -121,15 +131,15 @@ class VentanaMuestra(QMainWindow):
             estado.setWordWrap(True)
             columna.addWidget(estado)
 
-        self.resultado = QLabel(objectName="resultado")
+        self.resultado = _nombrado(QLabel(), "resultado")
         self.resultado.setProperty("rol", "exito")
         self.resultado.setWordWrap(True)
         columna.addWidget(self.resultado)
 
         botones = QHBoxLayout()
         botones.addStretch(1)
-        self.limpiar = QPushButton("Limpiar", objectName="limpiar")
-        self.radicar = QPushButton("Radicar", objectName="radicar")
+        self.limpiar = _nombrado(QPushButton("Limpiar"), "limpiar")
+        self.radicar = _nombrado(QPushButton("Radicar"), "radicar")
         self.radicar.setProperty("rol", "primario")
         nombrar(self.radicar, "Radicar", "Valida el formulario de muestra y anuncia el resultado.")
         self.radicar.setDefault(True)
@@ -151,7 +161,7 @@ class VentanaMuestra(QMainWindow):
         self.limpiar.clicked.connect(self._limpiar)
         if preferencias is not None:
             instalar_atajos_globales(self, preferencias)
-        temas = gestor(QApplication.instance())
+        temas = gestor(cast(QApplication, QApplication.instance()))
         temas.cambiado.connect(self._al_cambiar_tema)
         self._al_cambiar_tema(temas.tema_efectivo, temas.escala)
 
@@ -198,7 +208,7 @@ def main(argumentos: Sequence[str] | None = None) -> int:
     lector.add_argument("--enfocar", help="objectName del control que recibe el foco")
     opciones = lector.parse_args(argumentos)
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName(NOMBRE_APLICACION)
     guardadas = {"tema": opciones.tema, "escala": opciones.escala}
     preferencias = PreferenciasVisuales(app, lambda: guardadas, guardadas.update)

@@ -10,7 +10,7 @@ anuncia a la tecnología de asistencia.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ventanilla.gui.accesibilidad import anunciar
@@ -110,13 +110,10 @@ class PreferenciasVisuales(QObject):
         """Cambia una o más preferencias, las aplica y las guarda."""
         if tema is not None and tema != SISTEMA:
             cargar_paleta(tema)
-        nuevas = replace(
-            self._actuales,
-            **{
-                clave: valor
-                for clave, valor in (("tema", tema), ("escala", escala), ("voz", voz))
-                if valor is not None
-            },
+        nuevas = Preferencias(
+            tema=self._actuales.tema if tema is None else tema,
+            escala=self._actuales.escala if escala is None else escala,
+            voz=self._actuales.voz if voz is None else voz,
         )
         nuevas = Preferencias.desde_dict(nuevas.como_dict())
         if nuevas == self._actuales:
