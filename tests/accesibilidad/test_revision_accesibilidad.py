@@ -7,6 +7,7 @@ from pytestqt.qtbot import QtBot
 from ventanilla.gui.accesibilidad import (
     etiquetar,
     nombre_accesible,
+    objetivos_pequenos,
     orden_de_tabulacion,
     revisar_accesibilidad,
     textos_recortados,
@@ -119,3 +120,17 @@ def test_un_texto_sin_espacio_se_informa(qtbot: QtBot, app: QApplication) -> Non
         "QLineEdit «documento»",
     ]
     assert "necesita" in problemas[0] and "tiene 90×60 px" in problemas[0]
+
+
+def test_los_objetivos_tactiles_pequenos_se_informan(qtbot: QtBot, app: QApplication) -> None:
+    caja = QWidget()
+    qtbot.addWidget(caja)
+    grande = QPushButton("Radicación", caja, objectName="grande")
+    grande.setGeometry(0, 0, 200, 64)
+    chico = QPushButton("×", caja, objectName="chico")
+    chico.setGeometry(0, 80, 30, 30)
+    caja.resize(240, 140)
+    caja.show()
+    qtbot.waitExposed(caja)
+    assert objetivos_pequenos(caja) == ["QPushButton «chico»: mide 30×30 px, menos de 44×44"]
+    assert objetivos_pequenos(caja, minimo=20) == []

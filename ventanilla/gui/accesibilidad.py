@@ -27,6 +27,7 @@ __all__ = [
     "etiquetar",
     "nombrar",
     "nombre_accesible",
+    "objetivos_pequenos",
     "orden_de_tabulacion",
     "revisar_accesibilidad",
     "rol_accesible",
@@ -124,6 +125,19 @@ def orden_de_tabulacion(ventana: QWidget) -> list[QWidget]:
             orden.append(actual)
         actual = actual.nextInFocusChain()
     return orden
+
+
+def objetivos_pequenos(ventana: QWidget, minimo: int = 44) -> list[str]:
+    """Los controles visibles de `ventana` que el dedo no alcanza bien: menos de `minimo` px.
+
+    WCAG 2.5.5 pide 44 × 44 px para los objetivos táctiles (el kiosco). La ventana debe estar
+    mostrada y distribuida.
+    """
+    return [
+        f"{describir(w)}: mide {w.width()}×{w.height()} px, menos de {minimo}×{minimo}"
+        for w in enfocables(ventana)
+        if w.width() < minimo or w.height() < minimo
+    ]
 
 
 _ROLES_SIN_SENTIDO = {QAccessible.Role.NoRole, QAccessible.Role.Client}
