@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import CiudadanoFila, SolicitudFila
-from ventanilla.gui.qt import QApplication, QEvent, QKeyEvent, Qt
+from ventanilla.gui.qt import QApplication, QDialog, QEvent, QKeyEvent, Qt
 from ventanilla.gui.registro import CONFIRMACION, FORMULARIO, RESULTADO
 from ventanilla.gui.registro_campos import elegir
 from ventanilla.servicios.radicacion import radicar
@@ -229,3 +229,21 @@ def test_esc_limpia_y_se_puede_deshacer(ventana: Any, qtbot: Any) -> None:
     assert f.franja.isVisible()
     qtbot.mouseClick(f.franja_boton, Qt.MouseButton.LeftButton)
     assert f.asunto.text() == "Poda"
+
+
+def test_ctrl_p_abre_la_vista_previa_de_la_constancia(ventana: Any, qtbot: Any) -> None:
+    r = ventana.registro
+    f = r.form
+    f.numero_documento.setText("75071234")
+    f.nombres.setText("María")
+    elegir(f.dependencia, f.dependencia.itemData(0))
+    f.asunto.setText("Poda")
+    r.revisar()
+    r.radicar()
+    qtbot.waitUntil(lambda: r.paso == RESULTADO)
+    assert r.resultado.imprimir.isEnabled()
+    qtbot.keyClick(r.resultado.imprimir, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: ventana.findChild(QDialog, "vista_previa") is not None)
+    dialogo = ventana.findChild(QDialog, "vista_previa")
+    assert r.ultima is not None and r.ultima.radicado in dialogo.windowTitle()
+    dialogo.reject()

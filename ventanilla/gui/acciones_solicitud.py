@@ -23,6 +23,7 @@ from ventanilla.gui.qt import (
     QDateEdit,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,6 +40,7 @@ from ventanilla.servicios.sesion import SesionUsuario
 __all__ = ["Accion", "ACCIONES", "acciones_permitidas", "PanelAcciones"]
 
 _ABIERTAS = {E.RADICADA, E.ASIGNADA}
+_POR_FILA = 4
 
 
 @dataclass(frozen=True)
@@ -99,16 +101,14 @@ class PanelAcciones(QWidget):
         self._accion: Accion | None = None
         disposicion = QVBoxLayout(self)
         disposicion.setContentsMargins(0, 0, 0, 0)
-        self._fila = QHBoxLayout()
+        self._rejilla = QGridLayout()
         self.botones: dict[str, QPushButton] = {}
         for accion in ACCIONES:
             boton = QPushButton(accion.boton)
             boton.clicked.connect(lambda _c=False, a=accion: self.abrir(a.clave))
             boton.hide()
             self.botones[accion.clave] = boton
-            self._fila.addWidget(boton)
-        self._fila.addStretch(1)
-        disposicion.addLayout(self._fila)
+        disposicion.addLayout(self._rejilla)
         self.editor = QFrame()
         self.editor.setProperty("rol", "panel")
         forma = QFormLayout(self.editor)
@@ -150,8 +150,13 @@ class PanelAcciones(QWidget):
         self._radicado = ficha.solicitud.radicado
         self.cerrar_editor()
         permitidas = acciones_permitidas(ficha, self._sesion, self._almacen.ajustes.roles_correspondencia)
-        for clave, boton in self.botones.items():
-            boton.setVisible(clave in permitidas)
+        for boton in self.botones.values():
+            self._rejilla.removeWidget(boton)
+            boton.hide()
+        for i, clave in enumerate(permitidas):
+            self._rejilla.addWidget(self.botones[clave], i // _POR_FILA, i % _POR_FILA)
+            self.botones[clave].show()
+        self._rejilla.setColumnStretch(_POR_FILA, 1)
         if self.dependencia.count() == 0:
             for codigo, nombre in self._almacen.dependencias().items():
                 self.dependencia.addItem(nombre, codigo)

@@ -68,6 +68,7 @@ class PanelBitacora(QWidget):
         tabla.verticalHeader().hide()
         tabla.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         tabla.horizontalHeader().setStretchLastSection(True)
+        tabla.horizontalHeader().setStyleSheet("QHeaderView { padding: 0px; border: none; }")
         for clave, nombre in CLASES.items():
             self.form.clase.addItem(nombre, clave)
         hoy = date.today()

@@ -51,7 +51,12 @@ class PanelBusqueda(QWidget):
         tabla.verticalHeader().hide()
         cabecera = tabla.horizontalHeader()
         cabecera.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        cabecera.setSectionResizeMode(COLUMNAS.index("Asunto"), QHeaderView.ResizeMode.Stretch)
+        for columna, ancho in (("Peticionario", 170), ("Asunto", 200), ("Dependencia", 130)):
+            cabecera.setSectionResizeMode(COLUMNAS.index(columna), QHeaderView.ResizeMode.Interactive)
+            cabecera.resizeSection(COLUMNAS.index(columna), ancho)
+        cabecera.setStretchLastSection(True)
+        cabecera.setStyleSheet("QHeaderView { padding: 0px; border: none; }")
+        tabla.setTextElideMode(Qt.TextElideMode.ElideRight)
         self._pausa = QTimer(self)
         self._pausa.setSingleShot(True)
         self._pausa.setInterval(300)

@@ -18,6 +18,19 @@ __all__ = ["ModeloResultados", "COLUMNAS"]
 
 COLUMNAS = ("Radicado", "Recibida", "Tipo", "Peticionario", "Asunto", "Dependencia", "Vence", "Término")
 _TERMINO = COLUMNAS.index("Término")
+_TIPOS_CORTOS = {
+    "peticion": "Petición",
+    "documentos": "Documentos o información",
+    "consulta": "Consulta",
+    "queja": "Queja",
+    "reclamo": "Reclamo",
+    "sugerencia": "Sugerencia",
+    "denuncia": "Denuncia",
+    "entre_autoridades": "Entre autoridades",
+    "felicitacion": "Felicitación",
+    "datos_consulta": "Consulta de datos personales",
+    "datos_reclamo": "Reclamo de datos personales",
+}
 
 Indice = QModelIndex | QPersistentModelIndex
 
@@ -58,17 +71,21 @@ class ModeloResultados(QAbstractTableModel):
                 return estado_termino.icono(r.estado_termino)
             if rol == Qt.ItemDataRole.ForegroundRole:
                 return estado_termino.color(r.estado_termino)
+        if rol == Qt.ItemDataRole.ToolTipRole and columna == COLUMNAS.index("Recibida"):
+            return f"{fecha_corta(local(r.recibido_en).date())}, {local(r.recibido_en):%H:%M}"
+        if rol == Qt.ItemDataRole.ToolTipRole and columna == COLUMNAS.index("Tipo"):
+            termino = TERMINOS.get(r.tipo)
+            return termino.nombre if termino else r.tipo
         if rol == Qt.ItemDataRole.ToolTipRole and columna == COLUMNAS.index("Asunto"):
             return r.asunto
         return None
 
     @staticmethod
     def _texto(r: Resultado, columna: int) -> str:
-        termino = TERMINOS.get(r.tipo)
         valores = (
             r.radicado,
-            f"{fecha_corta(local(r.recibido_en).date())} {local(r.recibido_en):%H:%M}",
-            termino.nombre if termino else r.tipo,
+            fecha_corta(local(r.recibido_en).date()),
+            _TIPOS_CORTOS.get(r.tipo, r.tipo),
             f"{r.peticionario} ({r.documento})" if r.documento else r.peticionario,
             r.asunto,
             r.dependencia,

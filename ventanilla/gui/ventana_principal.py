@@ -17,6 +17,7 @@ from ventanilla.gui.barra_estado import BarraEstado
 from ventanilla.gui.bitacora import PanelBitacora
 from ventanilla.gui.busqueda import PanelBusqueda
 from ventanilla.gui.formularios import cargar_formulario
+from ventanilla.gui.imprimir import Impresor
 from ventanilla.gui.qt import (
     QCloseEvent,
     QKeySequence,
@@ -79,6 +80,7 @@ class VentanaPrincipal(QMainWindow):
         self.barra = BarraEstado(sesion.nombre, ajustes.punto, ajustes.serie, self)
         self.setStatusBar(self.barra)
         self.registro = PanelRegistro(almacen, sesion)
+        self.registro.imprimir_constancia = Impresor(almacen, sesion)
         self.busqueda = PanelBusqueda(almacen, sesion)
         self.bitacora = PanelBitacora(almacen)
         self._secciones: dict[str, QWidget] = {}

@@ -21,7 +21,7 @@ __all__ = ["NOMBRE", "AYUDA", "configurar", "ejecutar"]
 
 def configurar(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--datos", type=Path, help="directorio del perfil (por defecto, uno temporal)")
-    parser.add_argument("--cantidad", type=int, default=2000, help="solicitudes de ejemplo a generar (por defecto 2000)")
+    parser.add_argument("--cantidad", type=int, default=300, help="solicitudes de ejemplo a generar (por defecto 300)")
     parser.add_argument("--semilla", type=int, default=17001)
     parser.add_argument("--tema", default="sistema")
 
