@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import IO, Any
 
 __all__ = [
+    "APLICACION",
     "LANZADOR_BUS",
     "PYTHON_DEBIAN",
     "EscritorioAccesible",
@@ -33,6 +34,8 @@ __all__ = [
 PYTHON_DEBIAN = "/usr/bin/python3"
 LANZADOR_BUS = "/usr/libexec/at-spi-bus-launcher"
 LECTOR = Path(__file__).with_name("lector_atspi.py")
+APLICACION = "Ventanilla"
+"""El nombre que la aplicación da a `QApplication.setApplicationName()`."""
 RAIZ = Path(__file__).resolve().parents[2]
 
 
@@ -221,7 +224,10 @@ class EscritorioAccesible:
         return Lectura(datos["arbol"], datos["anuncios"], datos["pasos"], datos["error"])
 
     def ejecutar_acciones(
-        self, comando: Sequence[str], aplicacion: str, pasos: Sequence[dict[str, Any]]
+        self,
+        comando: Sequence[str],
+        aplicacion: str = APLICACION,
+        pasos: Sequence[dict[str, Any]] = (),
     ) -> Lectura:
         """Abre la aplicación, ejecuta los pasos por AT-SPI, lee el árbol y la cierra."""
         proceso = self.abrir(comando)
@@ -230,7 +236,9 @@ class EscritorioAccesible:
         finally:
             _terminar(proceso)
 
-    def leer_arbol(self, comando: Sequence[str], aplicacion: str) -> list[dict[str, Any]]:
+    def leer_arbol(
+        self, comando: Sequence[str], aplicacion: str = APLICACION
+    ) -> list[dict[str, Any]]:
         """Abre la aplicación, lee su árbol accesible y la cierra."""
         lectura = self.ejecutar_acciones(comando, aplicacion, [])
         if lectura.error:

@@ -277,6 +277,7 @@ class GestorTemas(QObject):
         pistas.colorSchemeChanged.connect(self._al_cambiar_esquema)
         pistas.accessibility().contrastPreferenceChanged.connect(self._al_cambiar_contraste)
         self._iconos = QTemporaryDir()
+        self._estilo_inicial = app.style().name()
         app.setStyle(QStyleFactory.create("Fusion"))
 
     @property
@@ -336,6 +337,7 @@ class GestorTemas(QObject):
         pistas.colorSchemeChanged.disconnect(self._al_cambiar_esquema)
         pistas.accessibility().contrastPreferenceChanged.disconnect(self._al_cambiar_contraste)
         self._app.setStyleSheet("")
+        self._app.setStyle(QStyleFactory.create(self._estilo_inicial))
         self._app.setPalette(QPalette())
         fuente = QFont(self._app.font())
         fuente.setFamily(self._familia)
