@@ -13,6 +13,7 @@ from ventanilla.datos.ajustes import Ajustes, calendario_de
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.dominio.solicitudes import CANALES
 from ventanilla.dominio.terminos import TERMINOS
+from ventanilla.informes.bitacora import Filtro
 from ventanilla.informes.clasificacion import Clasificador
 from ventanilla.informes.formato import fecha_corta, fecha_hora_corta
 from ventanilla.informes.fotos import conexion_cruda, fotos
@@ -38,6 +39,8 @@ class Contexto:
     ajustes: Ajustes
     periodo: Periodo
     ahora: datetime = field(default_factory=lambda: datetime.now(UTC))
+    filtro: Filtro = field(default_factory=Filtro)
+    """Para la bitácora: solo un funcionario, punto, clase de acción o radicado."""
 
     def __post_init__(self) -> None:
         self.corte = self.periodo.corte(self.ahora)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from ventanilla.datos.almacen import Almacen
+from ventanilla.informes.bitacora import Filtro
 from ventanilla.informes.contexto import Contexto
 from ventanilla.informes.modelo import Informe
 from ventanilla.informes.periodo import Periodo
@@ -53,17 +54,29 @@ TIPOS_INFORME: dict[str, TipoInforme] = {
 FORMATOS: dict[str, Callable[[Informe], bytes]] = {"pdf": a_pdf, "xlsx": a_xlsx, "csv": a_csv}
 
 
-def armar(almacen: Almacen, tipo: str, periodo: Periodo, *, ahora: datetime | None = None) -> Informe:
-    """Calcula el informe `tipo` del periodo (estado de las solicitudes al corte del periodo)."""
+def armar(
+    almacen: Almacen, tipo: str, periodo: Periodo, *, ahora: datetime | None = None, filtro: Filtro | None = None
+) -> Informe:
+    """Calcula el informe `tipo` del periodo (estado de las solicitudes al corte del periodo).
+
+    `filtro` solo afecta la bitácora (`diario`)."""
     if tipo not in TIPOS_INFORME:
         raise InformeDesconocido(f"El informe «{tipo}» no existe. Use uno de: {', '.join(TIPOS_INFORME)}.")
     with almacen.leer() as sesion:
-        contexto = Contexto(sesion, almacen.ajustes, periodo, **({"ahora": ahora} if ahora else {}))
+        contexto = Contexto(sesion, almacen.ajustes, periodo, ahora or datetime.now(UTC), filtro or Filtro())
         return TIPOS_INFORME[tipo].construir(contexto)
 
 
-def generar(almacen: Almacen, tipo: str, periodo: Periodo, formato: str, *, ahora: datetime | None = None) -> bytes:
+def generar(
+    almacen: Almacen,
+    tipo: str,
+    periodo: Periodo,
+    formato: str,
+    *,
+    ahora: datetime | None = None,
+    filtro: Filtro | None = None,
+) -> bytes:
     """Los bytes del informe en `formato` (pdf, xlsx o csv)."""
     if formato not in FORMATOS:
         raise InformeDesconocido(f"El formato «{formato}» no existe. Use uno de: {', '.join(FORMATOS)}.")
-    return FORMATOS[formato](armar(almacen, tipo, periodo, ahora=ahora))
+    return FORMATOS[formato](armar(almacen, tipo, periodo, ahora=ahora, filtro=filtro))

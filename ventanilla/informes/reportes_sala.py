@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ventanilla.informes.bitacora import Filtro, bitacora
+from ventanilla.informes.bitacora import bitacora
 from ventanilla.informes.contexto import Contexto
 from ventanilla.informes.modelo import Bloque, Cifra, Columna, Informe, Parrafo, Tabla, Tipo
 from ventanilla.informes.satisfaccion import ATENCIONES, MEDIOS, medir_satisfaccion, satisfechos
@@ -17,9 +17,9 @@ __all__ = ["diario", "turnos", "satisfaccion", "bloques_satisfaccion", "bloques_
 T = Tipo
 
 
-def diario(ctx: Contexto, filtro: Filtro = Filtro()) -> Informe:
+def diario(ctx: Contexto) -> Informe:
     informe = ctx.nuevo("diario", "Bitácora de la ventanilla", "Registro de eventos de cada punto de atención")
-    entradas = bitacora(ctx.sesion, ctx.periodo, filtro, propio=(ctx.ajustes.dispositivo, ctx.ajustes.punto))
+    entradas = bitacora(ctx.sesion, ctx.periodo, ctx.filtro, propio=(ctx.ajustes.dispositivo, ctx.ajustes.punto))
     por_persona: dict[tuple[str, str], Counter[str]] = {}
     for e in entradas:
         cuenta = por_persona.setdefault((e.funcionario, e.punto), Counter())
