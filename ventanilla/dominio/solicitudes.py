@@ -159,8 +159,13 @@ def _validar_ciudadano(
     antes = len(errores)
     tipo_documento = _texto(datos, "tipo_documento").upper()
     numero: str | None = None
+    crudo = datos.get("numero_documento")
+    if isinstance(crudo, int) and not isinstance(crudo, bool):
+        crudo = str(crudo)
     try:
-        numero = normalizar_documento(tipo_documento, datos.get("numero_documento"))
+        if crudo is not None and not isinstance(crudo, str):
+            raise DocumentoInvalido("Escriba el número de documento como texto, por ejemplo \"75071234\".")
+        numero = normalizar_documento(tipo_documento, crudo)
     except DocumentoInvalido as error:
         campo = "ciudadano.tipo_documento" if "tipo de documento" in str(error) else "ciudadano.numero_documento"
         errores.append(ErrorCampo(campo, str(error)))
