@@ -7,15 +7,14 @@ lectores fallan aunque el código esté bien impreso.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import groupby
 
-import qrcode
-import qrcode.constants
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.colors import black
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+
+from ventanilla.impresion.qr import matriz_qr
 
 __all__ = ["MODULO_MINIMO", "ancho_code128", "dibujar_code128", "dibujar_qr"]
 
@@ -62,16 +61,6 @@ def dibujar_code128(
     return inicio, barras
 
 
-@lru_cache(maxsize=64)
-def _matriz_qr(valor: str) -> tuple[tuple[bool, ...], ...]:
-    """Los módulos del QR, sin zona de silencio; la máscara es la de menor penalización (ISO
-    18004). Se guardan los últimos: la constancia, el recibo y sus copias repiten el mismo valor."""
-    codigo = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    codigo.add_data(valor)
-    codigo.make(fit=True)
-    return tuple(tuple(bool(m) for m in fila) for fila in codigo.modules)
-
-
 def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: float) -> None:
     """Dibuja un QR (corrección M) de `lado` puntos, zona de silencio incluida, con esquina en (x, y).
 
@@ -80,7 +69,7 @@ def dibujar_qr(canvas: Canvas | None, valor: str, x: float, y: float, lado: floa
     """
     if canvas is None:
         return
-    matriz = _matriz_qr(valor)
+    matriz = matriz_qr(valor)
     modulo = lado / (len(matriz) + 2 * SILENCIO_QR)
     trazado = canvas.beginPath()
     for fila, modulos in enumerate(matriz):
