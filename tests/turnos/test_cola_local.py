@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import inspect, select
@@ -76,3 +77,36 @@ def test_reconstruir_rehace_la_tabla_de_turnos(almacen: Almacen) -> None:
     with almacen.leer() as sesion:
         despues = [(f.id, f.estado, f.llamadas) for f in sesion.scalars(select(TurnoFila))]
     assert despues == antes and antes[0][1] == "no_se_presento"
+
+
+def test_dos_procesos_del_equipo_comparten_la_cola_sin_repetir(almacen: Almacen) -> None:
+    otro_almacen = Almacen.abrir(almacen.directorio)
+    try:
+        kiosco = casos.abrir_cola_local(almacen)
+        ventanilla = casos.abrir_cola_local(otro_almacen)
+        pantalla = casos.abrir_cola_local(Almacen.abrir(almacen.directorio))
+        vistos: list[str] = []
+        pantalla.suscribir(lambda c: vistos.append(c.llamado.codigo) if c.llamado else None)
+        codigos = [casos.emitir_turno(kiosco if i % 2 else ventanilla, "radicacion").codigo for i in range(6)]
+        assert codigos == [f"A-{n:03d}" for n in range(1, 7)]
+        llamados: list[str] = []
+        barrera = threading.Barrier(2)
+
+        def llamar(motor: object, numero: int) -> None:
+            barrera.wait()
+            for _ in range(3):
+                turno = casos.llamar_siguiente(motor, numero, usuario="admin")  # type: ignore[arg-type]
+                assert turno is not None
+                llamados.append(turno.codigo)
+                casos.finalizar(motor, numero, usuario="admin")  # type: ignore[arg-type]
+
+        hilos = [threading.Thread(target=llamar, args=(m, n)) for m, n in ((kiosco, 1), (ventanilla, 2))]
+        for h in hilos:
+            h.start()
+        for h in hilos:
+            h.join(timeout=30)
+        assert sorted(llamados) == codigos
+        pantalla.actualizar()
+        assert sorted(vistos) == codigos
+    finally:
+        otro_almacen.cerrar()

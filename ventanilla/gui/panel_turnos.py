@@ -236,9 +236,9 @@ class PanelTurnos(QWidget):
 
     def _cambio(self, cambio: dict[str, Any]) -> None:
         evento, turno = cambio["evento"], cambio.get("turno")
-        if evento in ("ventanilla.pausada", "ventanilla.reanudada"):
-            if int(cambio["datos"]["ventanilla"]) == self.ventanilla:
-                self._pausada = evento == "ventanilla.pausada"
+        propia = evento.startswith("ventanilla.") and int(cambio["datos"]["ventanilla"]) == self.ventanilla
+        if propia:
+            self._pausada = evento == "ventanilla.pausada"
         if turno is not None:
             if turno["estado"] == "en_espera":
                 self._en_espera[turno["id"]] = turno

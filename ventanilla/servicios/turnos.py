@@ -1,23 +1,27 @@
 """Casos de uso de turnos sobre el almacén del equipo: la cola de brigada (todo en un portátil),
 el turno impreso, y cada orden de la cola como una función con su transacción.
 
-La cola local es un `MotorTurnos` cuyo registrador anota cada evento con `anotar` en su propia
-transacción `BEGIN IMMEDIATE`; solo si la anotación se confirma, el turno cambia en memoria. Al
-abrirla se reconstruye con los eventos de hoy (hora de Bogotá) de este equipo, así un cierre o un
-corte de luz no pierde la fila ni reinicia la numeración del día.
+La cola local es un `MotorTurnos` sobre el almacén: cada orden abre una transacción `BEGIN
+IMMEDIATE`, se pone al día con lo que anotaron los otros procesos del equipo (el kiosco, la
+ventana del funcionario, la pantalla), decide y anota con `anotar`; si algo falla, nada queda y la
+cola en memoria se rehace del almacén. Al abrirla se reconstruye con los eventos de hoy (hora de
+Bogotá) de este equipo, así un cierre o un corte de luz no pierde la fila ni la numeración.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 import ventanilla.datos.proyecciones.turnos  # noqa: F401  (registra el proyector de turnos)
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import EventoFila
-from ventanilla.datos.registro import anotar
+from ventanilla.datos.registro import anotar, ultimo_de
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.dominio.turnos import Catalogo, Politica, TurnoInvalido
 from ventanilla.turnos.catalogo import catalogo_por_defecto
@@ -25,6 +29,7 @@ from ventanilla.turnos.cola import EstadoCola, Turno
 from ventanilla.turnos.motor import MotorTurnos, ahora_utc
 
 __all__ = [
+    "DiarioAlmacen",
     "abrir_cola_local",
     "emitir_turno",
     "finalizar",
@@ -39,19 +44,65 @@ __all__ = [
 ]
 
 
-def _eventos_de_hoy(almacen: Almacen, ahora: datetime) -> list[tuple[str, dict[str, Any], datetime]]:
-    medianoche = datetime.combine(ahora.astimezone(BOGOTA).date(), time(0), tzinfo=BOGOTA).astimezone(UTC)
-    with almacen.leer() as sesion:
-        filas = sesion.execute(
-            select(EventoFila.tipo, EventoFila.datos, EventoFila.ocurrido_en)
-            .where(
-                EventoFila.dispositivo == almacen.ajustes.dispositivo,
-                EventoFila.ocurrido_en >= medianoche,
-                or_(EventoFila.tipo.like("turno.%"), EventoFila.tipo.like("ventanilla.%")),
-            )
-            .order_by(EventoFila.ocurrido_en, EventoFila.id)
+_TIPOS_COLA = or_(EventoFila.tipo.like("turno.%"), EventoFila.tipo.like("ventanilla.%"))
+
+
+class _Transaccion:
+    def __init__(self, diario: DiarioAlmacen, sesion: Session) -> None:
+        self._diario, self._sesion = diario, sesion
+
+    def nuevos(self) -> list[tuple[str, dict[str, Any], datetime]]:
+        filas = self._sesion.execute(
+            select(EventoFila.seq, EventoFila.tipo, EventoFila.datos, EventoFila.ocurrido_en)
+            .where(EventoFila.dispositivo == self._diario.dispositivo, EventoFila.seq > self._diario.ultimo_seq,
+                   _TIPOS_COLA)
+            .order_by(EventoFila.seq)
         ).all()
-    return [(tipo, dict(datos), instante) for tipo, datos, instante in filas]
+        if filas:
+            self._diario.ultimo_seq = filas[-1][0]
+        return [(tipo, dict(datos), instante) for _, tipo, datos, instante in filas]
+
+    def anotar(self, tipo: str, datos: dict[str, Any], usuario: str, instante: datetime) -> None:
+        evento = anotar(self._sesion, dispositivo=self._diario.dispositivo, usuario=usuario, tipo=tipo,
+                        datos=datos, ahora=instante)
+        self._diario.ultimo_seq = evento.seq
+
+
+class DiarioAlmacen:
+    """La cola de este equipo en su almacén, compartida por sus procesos (kiosco, ventanillas,
+    pantalla): cada orden lee lo que anotaron los demás y anota en la misma transacción."""
+
+    def __init__(self, almacen: Almacen, reloj: Callable[[], datetime] = ahora_utc) -> None:
+        self.almacen = almacen
+        self.dispositivo = almacen.ajustes.dispositivo
+        self.ultimo_seq = 0
+        self._reloj = reloj
+
+    @contextmanager
+    def transaccion(self, escribir: bool) -> Iterator[_Transaccion]:
+        with self.almacen.escribir() if escribir else self.almacen.leer() as sesion:
+            yield _Transaccion(self, sesion)
+
+    def cargar(self) -> EstadoCola:
+        """La cola con los eventos de hoy (hora de Bogotá) de este equipo."""
+        ahora = self._reloj()
+        medianoche = datetime.combine(ahora.astimezone(BOGOTA).date(), time(0), tzinfo=BOGOTA).astimezone(UTC)
+        with self.almacen.leer() as sesion:
+            self.ultimo_seq = ultimo_de(sesion, self.dispositivo)[0]
+            filas = sesion.execute(
+                select(EventoFila.tipo, EventoFila.datos, EventoFila.ocurrido_en)
+                .where(EventoFila.dispositivo == self.dispositivo, EventoFila.ocurrido_en >= medianoche,
+                       EventoFila.seq <= self.ultimo_seq, _TIPOS_COLA)
+                .order_by(EventoFila.seq)
+            ).all()
+        estado = EstadoCola()
+        for tipo, datos, instante in filas:
+            try:
+                estado.aplicar(tipo, dict(datos), instante)
+            except TurnoInvalido:
+                # Un evento que no cabe (p. ej. llegado de otro equipo de la misma jornada) no tumba la cola.
+                continue
+        return estado
 
 
 def abrir_cola_local(
@@ -60,29 +111,15 @@ def abrir_cola_local(
     catalogo: Catalogo | None = None,
     politica: Politica | None = None,
     jornada: str | None = None,
-    reloj: Any = ahora_utc,
+    reloj: Callable[[], datetime] = ahora_utc,
 ) -> MotorTurnos:
     """La cola de turnos de este equipo, con lo que ya pasó hoy, anotando cada cambio en el almacén."""
-    estado = EstadoCola()
-    for tipo, datos, instante in _eventos_de_hoy(almacen, reloj()):
-        try:
-            estado.aplicar(tipo, datos, instante)
-        except TurnoInvalido:
-            # Un evento que no cabe (p. ej. llegado de otro equipo de la misma jornada) no tumba la cola.
-            continue
-
-    def registrar(tipo: str, datos: dict[str, Any], usuario: str, instante: datetime) -> None:
-        with almacen.escribir() as sesion:
-            anotar(sesion, dispositivo=almacen.ajustes.dispositivo, usuario=usuario, tipo=tipo,
-                   datos=datos, ahora=instante)
-
     return MotorTurnos(
         catalogo or catalogo_por_defecto(),
         politica,
-        registrar=registrar,
+        diario=DiarioAlmacen(almacen, reloj),
         reloj=reloj,
         jornada=jornada,
-        estado=estado,
     )
 
 

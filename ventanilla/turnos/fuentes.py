@@ -66,18 +66,26 @@ class FuenteLocal(FuenteTurnos):
 
     _desde_motor = Signal(object)
 
+    SONDEO_MS = 300
+
     def __init__(self, motor: MotorTurnos, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.motor = motor
         # El motor puede avisar desde otro hilo: la señal intermedia llega en el de la interfaz.
         self._desde_motor.connect(self.cambio)
         self._retirar = motor.suscribir(self._al_cambiar)
+        # Si otros procesos del equipo (kiosco, ventanillas) escriben la misma cola, se lee lo nuevo.
+        self._sondeo = QTimer(self)
+        self._sondeo.timeout.connect(motor.actualizar)
 
     def _al_cambiar(self, cambio: Cambio) -> None:
         self._desde_motor.emit(cambio.como_dict())
 
     def iniciar(self) -> None:
         self.disponible = True
+        if self.motor.compartido:
+            self.motor.actualizar()
+            self._sondeo.start(self.SONDEO_MS)
         self.foto.emit(self.motor.instantanea())
         self.conexion.emit(True, "Cola local de este equipo.")
 
@@ -90,6 +98,7 @@ class FuenteLocal(FuenteTurnos):
         self.resultado.emit(accion, turno, "")
 
     def cerrar(self) -> None:
+        self._sondeo.stop()
         self._retirar()
 
 
