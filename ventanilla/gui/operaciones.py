@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 from shiboken6 import isValid
 
-from ventanilla.gui.qt import QObject, QRunnable, QThreadPool, QWidget, Signal
+from ventanilla.gui.qt import QCoreApplication, QObject, QThreadPool, QWidget, Signal
 
 __all__ = ["Operacion", "Avisos", "avisos", "ejecutar", "esperar_todas"]
 
@@ -62,7 +62,9 @@ class Operacion(QObject, Generic[T]):
         cambia: frozenset[str],
         descripcion: str,
     ) -> None:
-        super().__init__()
+        # Hija de la aplicación: la borra Qt (deleteLater) al terminar, nunca el recolector de
+        # Python en medio de la entrega de su propia señal.
+        super().__init__(QCoreApplication.instance())
         self._dueno = dueno
         self._al_terminar = al_terminar
         self._al_fallar = al_fallar
@@ -76,6 +78,7 @@ class Operacion(QObject, Generic[T]):
 
     def _cerrar(self) -> None:
         _EN_CURSO.discard(self)
+        self.deleteLater()
         pendientes = [o.descripcion for o in _EN_CURSO if o.descripcion]
         avisos().ocupado.emit(pendientes[-1] if pendientes else "")
 
@@ -95,19 +98,16 @@ class Operacion(QObject, Generic[T]):
         self._al_fallar(error)
 
 
-class _Tarea(QRunnable):
-    def __init__(self, operacion: Operacion[Any], trabajo: Callable[[], Any]) -> None:
-        super().__init__()
-        self._operacion = operacion
-        self._trabajo = trabajo
-
-    def run(self) -> None:
+def _correr(operacion: Operacion[Any], trabajo: Callable[[], Any]) -> Callable[[], None]:
+    def correr() -> None:
         try:
-            resultado = self._trabajo()
+            resultado = trabajo()
         except Exception as error:  # se entrega al hilo de la interfaz, que decide
-            self._operacion._fallida.emit(error)
+            operacion._fallida.emit(error)
         else:
-            self._operacion._terminada.emit(resultado)
+            operacion._terminada.emit(resultado)
+
+    return correr
 
 
 def ejecutar(
@@ -128,7 +128,7 @@ def ejecutar(
     _EN_CURSO.add(operacion)
     if descripcion:
         avisos().ocupado.emit(descripcion)
-    QThreadPool.globalInstance().start(_Tarea(operacion, trabajo))
+    QThreadPool.globalInstance().start(_correr(operacion, trabajo))
     return operacion
 
 

@@ -6,7 +6,9 @@ versión nueva de Qt. Quien necesite un nombre que falte, lo agrega aquí.
 
 from __future__ import annotations
 
+import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (arreglo de PySide6 6.12 antes de emitir señales)
 from PySide6.QtCore import (
+    QCoreApplication,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
@@ -104,6 +106,7 @@ mightBeRichText = _QtGui.mightBeRichText
 """Qt::mightBeRichText, que PySide6 publica en el espacio Qt de QtGui y no en el de QtCore."""
 
 __all__ = [
+    "QCoreApplication",
     "QAbstractButton",
     "QAbstractItemView",
     "QAbstractSpinBox",

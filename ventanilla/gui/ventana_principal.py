@@ -9,6 +9,7 @@ toda la ventana: F2 nueva solicitud, F3 buscar, F1 ayuda de teclas.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.gui.accesibilidad import anunciar
@@ -21,16 +22,15 @@ from ventanilla.gui.imprimir import Impresor
 from ventanilla.gui.qt import (
     QCloseEvent,
     QKeySequence,
-    QLabel,
     QListWidgetItem,
     QMainWindow,
     QShortcut,
     Qt,
-    QVBoxLayout,
     QWidget,
     Signal,
 )
 from ventanilla.gui.registro import PanelRegistro
+from ventanilla.gui.secciones import panel_administracion, panel_supervision, panel_turnos
 from ventanilla.servicios.sesion import SesionUsuario
 
 __all__ = ["VentanaPrincipal", "SECCIONES"]
@@ -44,22 +44,6 @@ SECCIONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("administracion", "Administración", ("administrador",)),
 )
 """Clave, nombre y roles que la ven (vacío: todos)."""
-
-
-def _pendiente(titulo: str, texto: str) -> QWidget:
-    """Una sección cuyo módulo aún no está instalado en este equipo."""
-    panel = QWidget()
-    disposicion = QVBoxLayout(panel)
-    disposicion.setContentsMargins(24, 24, 24, 24)
-    encabezado = QLabel(titulo)
-    encabezado.setProperty("rol", "titulo")
-    cuerpo = QLabel(texto)
-    cuerpo.setWordWrap(True)
-    cuerpo.setProperty("rol", "secundario")
-    disposicion.addWidget(encabezado)
-    disposicion.addWidget(cuerpo)
-    disposicion.addStretch(1)
-    return panel
 
 
 class VentanaPrincipal(QMainWindow):
@@ -87,15 +71,19 @@ class VentanaPrincipal(QMainWindow):
         paneles: dict[str, Callable[[], QWidget]] = {
             "radicar": lambda: self.registro,
             "buscar": lambda: self.busqueda,
-            "turnos": lambda: _pendiente("Turnos", "La cola de turnos no está activa en este equipo."),
+            "turnos": lambda: panel_turnos(almacen, sesion),
             "bitacora": lambda: self.bitacora,
-            "supervision": lambda: _pendiente("Supervisión", "Los informes de supervisión no están instalados en este equipo."),
-            "administracion": lambda: self._administracion(),
+            "supervision": lambda: panel_supervision(almacen, sesion),
+            "administracion": lambda: panel_administracion(almacen),
         }
         for clave, nombre, roles in SECCIONES:
             if roles and not sesion.tiene(*roles):
                 continue
             self.agregar_seccion(clave, nombre, paneles[clave]())
+        turnos = self._secciones.get("turnos")
+        if hasattr(turnos, "turno_actual"):
+            turnos.turno_actual.connect(self._mostrar_turno)
+            self.registro.radicada.connect(lambda r: turnos.vincular_radicado(r.id))
         self.form.navegacion.currentRowChanged.connect(self.form.secciones.setCurrentIndex)
         self.form.navegacion.currentRowChanged.connect(self._al_cambiar_seccion)
         self.form.salir.clicked.connect(self.cerrar_sesion)
@@ -136,14 +124,12 @@ class VentanaPrincipal(QMainWindow):
             self.bitacora.actualizar()
         anunciar(self, self.form.navegacion.item(fila).text())
 
-    def _administracion(self) -> QWidget:
-        ajustes = self.almacen.ajustes
-        return _pendiente(
-            "Administración",
-            f"Punto de radicación: {ajustes.punto}\nSerie: {ajustes.serie}\n"
-            f"Identificador del equipo: {ajustes.dispositivo}\n"
-            f"Servidor: {ajustes.servidor or 'ninguno (el equipo trabaja sin servidor)'}",
-        )
+    def _mostrar_turno(self, turno: dict[str, Any] | None) -> None:
+        if not turno:
+            self.form.turno.setText("")
+            return
+        estado = "en atención" if turno.get("estado") == "en_atencion" else "llamado"
+        self.form.turno.setText(f"Turno {turno.get('codigo', '')} {estado}")
 
     # -- teclas -----------------------------------------------------------------------------
 

@@ -1,0 +1,65 @@
+"""Las secciones de la ventana principal que vienen de otros módulos: turnos, supervisión y
+administración, armadas según el equipo (con o sin servidor) y el rol de quien entró.
+"""
+
+from __future__ import annotations
+
+from ventanilla.datos.almacen import Almacen
+from ventanilla.gui.qt import QLabel, QVBoxLayout, QWidget
+from ventanilla.servicios.sesion import SesionUsuario
+
+__all__ = ["aviso", "panel_turnos", "panel_supervision", "panel_administracion", "VENTANILLA_POR_OMISION"]
+
+VENTANILLA_POR_OMISION = 1
+"""El número de ventanilla de este equipo mientras los ajustes no lo digan."""
+
+
+def aviso(titulo: str, texto: str) -> QWidget:
+    """Una sección con solo un título y un texto explicativo."""
+    panel = QWidget()
+    disposicion = QVBoxLayout(panel)
+    disposicion.setContentsMargins(24, 16, 24, 16)
+    encabezado = QLabel(titulo)
+    encabezado.setProperty("rol", "titulo")
+    cuerpo = QLabel(texto)
+    cuerpo.setWordWrap(True)
+    cuerpo.setTextInteractionFlags(cuerpo.textInteractionFlags() | cuerpo.textInteractionFlags().TextSelectableByKeyboard)
+    disposicion.addWidget(encabezado)
+    disposicion.addWidget(cuerpo)
+    disposicion.addStretch(1)
+    return panel
+
+
+def panel_turnos(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
+    """El panel de turnos de esta ventanilla: la cola de la sede o, sin servidor, la del equipo."""
+    from ventanilla.gui.panel_turnos import PanelTurnos
+    from ventanilla.turnos.fuentes import FuenteLocal, FuenteRemota, FuenteTurnos
+
+    servidor = almacen.ajustes.servidor
+    fuente: FuenteTurnos
+    if servidor:
+        fuente = FuenteRemota(servidor)
+    else:
+        from ventanilla.servicios.turnos import abrir_cola_local
+
+        fuente = FuenteLocal(abrir_cola_local(almacen))
+    panel = PanelTurnos(fuente, VENTANILLA_POR_OMISION, sesion.login)
+    fuente.setParent(panel)
+    fuente.iniciar()
+    return panel
+
+
+def panel_supervision(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
+    from ventanilla.gui.supervision import PanelSupervision
+
+    return PanelSupervision(almacen, sesion.login)
+
+
+def panel_administracion(almacen: Almacen) -> QWidget:
+    ajustes = almacen.ajustes
+    return aviso(
+        "Administración",
+        f"Punto de radicación: {ajustes.punto}\nSerie: {ajustes.serie}\n"
+        f"Identificador del equipo: {ajustes.dispositivo}\n"
+        f"Servidor: {ajustes.servidor or 'ninguno (el equipo trabaja sin servidor)'}",
+    )
