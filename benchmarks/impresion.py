@@ -17,9 +17,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from ventanilla.impresion import constancia, constancia_anulacion, recibo, sticker, ticket_turno
-from ventanilla.impresion.muestras import anulacion_de_muestra, radicado_de_muestra, turno_de_muestra
+from ventanilla.impresion.muestras import (
+    anulacion_de_muestra,
+    radicado_de_muestra,
+    turno_de_muestra,
+)
 
-__all__ = ["medir", "main"]
+__all__ = ["main", "medir"]
 
 
 def medir(armar: Callable[[int], bytes], repeticiones: int) -> dict[str, float]:

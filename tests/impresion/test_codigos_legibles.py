@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 import pytest
 
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.impresion import constancia, constancia_anulacion, recibo, sticker, ticket_turno
-from ventanilla.impresion.muestras import anulacion_de_muestra, radicado_de_muestra, turno_de_muestra
-
-from datetime import datetime
+from ventanilla.impresion.muestras import (
+    anulacion_de_muestra,
+    radicado_de_muestra,
+    turno_de_muestra,
+)
 
 RADICADO = "MZL-VU01-2026-000123"
 CONSULTA = f"https://www.manizales.gov.co/pqrsd/consulta?radicado={RADICADO}"

@@ -19,9 +19,9 @@ from ventanilla.impresion import (
     sticker,
     ticket_turno,
 )
+from ventanilla.impresion.anulacion import filas_anulacion
 from ventanilla.impresion.aviso import aviso_privacidad
 from ventanilla.impresion.constancia import filas_constancia
-from ventanilla.impresion.anulacion import filas_anulacion
 from ventanilla.impresion.muestras import (
     ENTIDAD,
     anulacion_de_muestra,
@@ -123,7 +123,7 @@ def test_solo_fuentes_dejavu_incrustadas(info_pdf: Info) -> None:
         filas = info_pdf(pdf, "pdffonts").splitlines()[2:]
         assert filas
         for fila in filas:
-            nombre, *_, emb, sub, uni, _obj, _gen = fila.split()
+            nombre, *_, emb, _sub, uni, _obj, _gen = fila.split()
             assert "DejaVuSans" in nombre and emb == "yes" and uni == "yes", fila
 
 

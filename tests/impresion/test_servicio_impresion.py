@@ -109,7 +109,7 @@ def test_orden_imprimir(almacen: Almacen, radicado: str, directorio_datos: Path,
                                         "destino": str(tmp_path / "c.pdf")}
     assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
     fallo = subprocess.run([*orden, "MZL-VU01-2026-999999", "--documento", "sticker", "--salida",
-                            str(tmp_path / "s.pdf")], capture_output=True, text=True, env=entorno)
+                            str(tmp_path / "s.pdf")], capture_output=True, text=True, env=entorno, check=False)
     assert fallo.returncode == 2
     assert "No hay ninguna solicitud con el radicado «MZL-VU01-2026-999999»" in fallo.stderr
     assert "Traceback" not in fallo.stderr

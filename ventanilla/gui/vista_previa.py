@@ -32,8 +32,8 @@ from ventanilla.gui.qt import (
     QLabel,
     QPushButton,
     QShortcut,
-    QVBoxLayout,
     Qt,
+    QVBoxLayout,
     QWidget,
     Signal,
 )

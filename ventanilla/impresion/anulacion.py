@@ -13,8 +13,8 @@ from datetime import datetime
 from reportlab.lib.units import mm
 
 from ventanilla.impresion.datos import DatosAnulacion
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
     MARGEN,
@@ -23,8 +23,8 @@ from ventanilla.impresion.pagina import (
     encabezado,
     encabezado_continuacion,
     estilo_de,
-    margen_inferior,
     marca_de_agua,
+    margen_inferior,
     nuevo_lienzo,
     pie,
     seccion,

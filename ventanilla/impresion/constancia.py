@@ -15,8 +15,8 @@ from datetime import datetime
 from reportlab.lib.units import mm
 
 from ventanilla.impresion.datos import DatosRadicado
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora, fecha_larga
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
     MARGEN,
@@ -24,8 +24,8 @@ from ventanilla.impresion.pagina import (
     encabezado,
     encabezado_continuacion,
     estilo_de,
-    margen_inferior,
     marca_de_agua,
+    margen_inferior,
     nuevo_lienzo,
     pie,
     seccion,

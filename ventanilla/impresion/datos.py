@@ -19,11 +19,11 @@ from ventanilla.impresion.formato import local
 
 __all__ = [
     "DOCUMENTOS",
+    "DatosAnulacion",
+    "DatosRadicado",
+    "DatosTurno",
     "Entidad",
     "Peticionario",
-    "DatosRadicado",
-    "DatosAnulacion",
-    "DatosTurno",
 ]
 
 DOCUMENTOS: dict[str, str] = {

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ventanilla.dominio.calendario import BOGOTA
 
-__all__ = ["MESES", "fecha_larga", "hora", "fecha_hora", "fecha_hora_corta", "local"]
+__all__ = ["MESES", "fecha_hora", "fecha_hora_corta", "fecha_larga", "hora", "local"]
 
 _NBSP = "\u00a0"
 

@@ -15,7 +15,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ventanilla.rutas import recurso
 
-__all__ = ["NORMAL", "NEGRITA", "CURSIVA", "NEGRITA_CURSIVA", "registrar_fuentes"]
+__all__ = ["CURSIVA", "NEGRITA", "NEGRITA_CURSIVA", "NORMAL", "registrar_fuentes"]
 
 NORMAL = "DejaVuSans"
 NEGRITA = "DejaVuSans-Bold"

@@ -14,7 +14,15 @@ from __future__ import annotations
 import os
 import sys
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF, QRectF, QSize
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSize,
+)
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
@@ -22,10 +30,10 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 __all__ = [
     "ErrorDeImpresion",
     "ImpresoraNoDisponible",
-    "impresoras",
-    "impresora_predeterminada",
-    "imprimir_pdf",
     "asegurar_aplicacion",
+    "impresora_predeterminada",
+    "impresoras",
+    "imprimir_pdf",
 ]
 
 PPP_MAXIMO = 300

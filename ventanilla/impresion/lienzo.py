@@ -20,8 +20,18 @@ from reportlab.pdfgen.canvas import Canvas
 from ventanilla.impresion.fuentes import NEGRITA, NORMAL, registrar_fuentes
 
 __all__ = [
-    "TEXTO", "SECUNDARIO", "ACENTO", "SUPERFICIE", "BORDE", "NEGRO",
-    "Estilo", "Hoja", "crear_lienzo", "ancho_texto", "ajustar_tamano", "partir_lineas",
+    "ACENTO",
+    "BORDE",
+    "NEGRO",
+    "SECUNDARIO",
+    "SUPERFICIE",
+    "TEXTO",
+    "Estilo",
+    "Hoja",
+    "ajustar_tamano",
+    "ancho_texto",
+    "crear_lienzo",
+    "partir_lineas",
 ]
 
 TEXTO = HexColor("#1A1F24")

@@ -12,14 +12,20 @@ from pathlib import Path
 
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.impresion.aviso import aviso_privacidad
-from ventanilla.impresion.datos import DatosAnulacion, DatosRadicado, DatosTurno, Entidad, Peticionario
+from ventanilla.impresion.datos import (
+    DatosAnulacion,
+    DatosRadicado,
+    DatosTurno,
+    Entidad,
+    Peticionario,
+)
 
 __all__ = [
     "ENTIDAD",
-    "radicado_de_muestra",
     "anulacion_de_muestra",
-    "turno_de_muestra",
     "escribir_muestras",
+    "radicado_de_muestra",
+    "turno_de_muestra",
 ]
 
 ENTIDAD = Entidad(

@@ -19,8 +19,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import Entidad
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import (
     SUPERFICIE,
     Estilo,
@@ -31,21 +31,21 @@ from ventanilla.impresion.lienzo import (
 )
 
 __all__ = [
-    "TAMANOS",
-    "NORMAL_CARTA",
     "GRANDE",
-    "estilo_de",
-    "nuevo_lienzo",
+    "MARGEN",
+    "NORMAL_CARTA",
+    "ROJO",
+    "TAMANOS",
+    "caja_radicado",
     "encabezado",
     "encabezado_continuacion",
-    "caja_radicado",
-    "seccion",
+    "estilo_de",
     "marca_de_agua",
-    "sello_copia",
-    "pie",
-    "MARGEN",
-    "ROJO",
     "margen_inferior",
+    "nuevo_lienzo",
+    "pie",
+    "seccion",
+    "sello_copia",
 ]
 
 TAMANOS: dict[str, tuple[float, float]] = {"carta": LETTER, "a4": A4}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 import qrcode
 import qrcode.constants
@@ -35,7 +36,7 @@ def penalizacion(filas: Sequence[int], n: int) -> int:
     regla3 = 40 * len(_COMO_BUSCADOR.findall(lineas))
     borde = (1 << (n - 1)) - 1
     bloques = 0
-    for arriba, abajo in zip(filas, filas[1:]):
+    for arriba, abajo in pairwise(filas):
         iguales = ~(arriba ^ abajo)
         bloques += (iguales & (iguales >> 1) & ~(arriba ^ (arriba >> 1)) & borde).bit_count()
     oscuros = sum(fila.bit_count() for fila in filas)

@@ -16,11 +16,11 @@ from reportlab.lib.units import mm
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import DatosRadicado
-from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.formato import fecha_hora_corta
+from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano, crear_lienzo
 
-__all__ = ["sticker", "MEDIDA_MINIMA"]
+__all__ = ["MEDIDA_MINIMA", "sticker"]
 
 MEDIDA_MINIMA = (60.0, 30.0)
 """El rótulo más pequeño (mm) en el que los códigos siguen legibles."""

@@ -16,8 +16,8 @@ from reportlab.lib.units import mm
 
 from ventanilla.impresion.codigos import dibujar_code128, dibujar_qr
 from ventanilla.impresion.datos import DatosRadicado, DatosTurno
-from ventanilla.impresion.fuentes import CURSIVA, NEGRITA, NORMAL, registrar_fuentes
 from ventanilla.impresion.formato import fecha_hora, fecha_larga
+from ventanilla.impresion.fuentes import CURSIVA, NEGRITA, NORMAL, registrar_fuentes
 from ventanilla.impresion.lienzo import NEGRO, Hoja, ajustar_tamano, crear_lienzo
 
 __all__ = ["ANCHO_ROLLO", "recibo", "ticket_turno"]

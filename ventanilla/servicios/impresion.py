@@ -38,7 +38,7 @@ from ventanilla.servicios.consultas import Ficha, ficha
 from ventanilla.servicios.errores import AccionNoPermitida
 from ventanilla.servicios.usuarios import usuario_activo
 
-__all__ = ["ARCHIVO_LOGO", "Impresion", "entidad_de", "datos_radicado", "datos_anulacion", "documento_pdf", "imprimir"]
+__all__ = ["ARCHIVO_LOGO", "Impresion", "datos_anulacion", "datos_radicado", "documento_pdf", "entidad_de", "imprimir"]
 
 ARCHIVO_LOGO = "logo.png"
 """El logo de la entidad, si el equipo tiene uno en su directorio de datos."""
