@@ -124,12 +124,12 @@ class VistaPrevia(QDialog):
         self._boton_imprimir.clicked.connect(self.imprimir)
         self._boton_guardar.clicked.connect(self._guardar_como)
         self._boton_cerrar.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.imprimir)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.imprimir)
         barra_vertical = self._vista.verticalScrollBar()
-        QShortcut(QKeySequence.StandardKey.MoveToNextPage, self, activated=lambda: barra_vertical.triggerAction(
-            QAbstractSlider.SliderAction.SliderPageStepAdd))
-        QShortcut(QKeySequence.StandardKey.MoveToPreviousPage, self, activated=lambda: barra_vertical.triggerAction(
-            QAbstractSlider.SliderAction.SliderPageStepSub))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToNextPage), self,
+                  lambda: barra_vertical.triggerAction(QAbstractSlider.SliderAction.SliderPageStepAdd))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.MoveToPreviousPage), self,
+                  lambda: barra_vertical.triggerAction(QAbstractSlider.SliderAction.SliderPageStepSub))
         self._boton_imprimir.setFocus()
 
     @property

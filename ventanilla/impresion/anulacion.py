@@ -19,6 +19,7 @@ from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
     MARGEN,
     ROJO,
+    TAMANOS,
     caja_radicado,
     encabezado,
     encabezado_continuacion,
@@ -103,7 +104,7 @@ def constancia_anulacion(
     estilo = estilo_de(letra_grande)
     destino = io.BytesIO()
     lienzo = nuevo_lienzo(destino, tamano, f"{TITULO} {datos.radicado}", datos.entidad)
-    ancho, alto = lienzo._pagesize
+    ancho, alto = TAMANOS[tamano]
 
     def al_empezar(hoja: Hoja) -> None:
         if copia is not None:

@@ -20,6 +20,7 @@ from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
     MARGEN,
+    TAMANOS,
     caja_radicado,
     encabezado,
     encabezado_continuacion,
@@ -126,7 +127,7 @@ def constancia(
     estilo = estilo_de(letra_grande)
     destino = io.BytesIO()
     lienzo = nuevo_lienzo(destino, tamano, f"{TITULO} {datos.radicado}", datos.entidad)
-    ancho, alto = lienzo._pagesize
+    ancho, alto = TAMANOS[tamano]
 
     def al_empezar(hoja: Hoja) -> None:
         if copia is not None:

@@ -98,11 +98,13 @@ def encabezado(hoja: Hoja, entidad: Entidad, estilo: Estilo, qr: str, leyenda_qr
         hoja.parrafo(linea, NORMAL, max(estilo.cuerpo - 0.5, estilo.pequeno), x=x_texto, ancho=ancho,
                      color=estilo.secundario, interlinea=1.25)
     dibujar_qr(hoja.canvas, qr, hoja.x1 - lado_qr, inicio - lado_qr, lado_qr)
-    leyenda = min(estilo.pequeno, 7.5) if not estilo.apilado else estilo.pequeno
+    fondo = inicio - lado_qr
     if not estilo.apilado:
-        hoja.escribir(hoja.x1, inicio - lado_qr - leyenda, leyenda_qr, NORMAL, leyenda,
+        # En letra grande la leyenda tendría 18 pt y no cabe bajo el QR: se omite.
+        hoja.escribir(hoja.x1, fondo - estilo.pequeno, leyenda_qr, NORMAL, estilo.pequeno,
                       estilo.secundario, "derecha")
-    hoja.y = min(hoja.y, inicio - lado_qr - (leyenda * 1.6 if not estilo.apilado else 0))
+        fondo -= estilo.pequeno * 1.6
+    hoja.y = min(hoja.y, fondo)
     hoja.bajar(2 * mm)
     hoja.regla(grosor=1.2, color=estilo.acento)
     hoja.bajar(4 * mm)
