@@ -84,7 +84,7 @@ def _esperar(condicion: Any, segundos: float, que: str, procesos: list[Proceso])
 def test_quinientos_turnos_sin_duplicados_ni_perdidos_y_todos_en_la_pantalla(tmp_path: Path) -> None:
     puerto = _puerto_libre()
     url = f"http://127.0.0.1:{puerto}"
-    servidor = Proceso(tmp_path, str(PROCESOS / "servidor.py"), str(puerto))
+    servidor = Proceso(tmp_path, "-m", "ventanilla.central.turnos", "--puerto", str(puerto))
     procesos = [servidor]
     try:
         def servidor_listo() -> bool:

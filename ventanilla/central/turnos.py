@@ -21,7 +21,7 @@ from ventanilla.dominio.turnos import TurnoInvalido
 from ventanilla.turnos.acciones import ACCIONES, AccionInvalida, ejecutar_accion
 from ventanilla.turnos.motor import Cambio, MotorTurnos
 
-__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "router"]
+__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "router", "servir"]
 
 VERSION_TURNOS = 1
 """Versión del protocolo de la cola de la sede (HTTP y WebSocket)."""
@@ -130,3 +130,26 @@ async def cambios(websocket: WebSocket) -> None:
     finally:
         receptor.cancel()
         difusor.desconectar(cola)
+
+
+def servir(host: str = "127.0.0.1", puerto: int = 8766, ventanillas: int = 4) -> None:
+    """Sirve solo la cola de turnos, con el catálogo semilla: para pruebas, mediciones o una sede
+    pequeña sin el resto del servidor central."""
+    import uvicorn
+
+    from ventanilla.turnos.catalogo import catalogo_por_defecto
+
+    app = FastAPI(title="Ventanilla: cola de turnos de la sede", version=str(VERSION_TURNOS))
+    adjuntar(app, MotorTurnos(catalogo_por_defecto(ventanillas)))
+    uvicorn.run(app, host=host, port=puerto, log_level="warning", ws="websockets-sansio")
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Sirve solo la cola de turnos de la sede.")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--puerto", type=int, default=8766)
+    parser.add_argument("--ventanillas", type=int, default=4)
+    opciones = parser.parse_args()
+    servir(opciones.host, opciones.puerto, opciones.ventanillas)

@@ -100,8 +100,4 @@ def ejecutar_accion(motor: MotorTurnos, accion: str, args: Mapping[str, Any]) ->
 
 def _personas_antes(motor: MotorTurnos, turno_id: str) -> int:
     turno = motor.estado.turnos[turno_id]
-    return sum(
-        1
-        for t in motor.estado.turnos.values()
-        if t.id != turno_id and t.servicio == turno.servicio and t.estado.value == "en_espera" and t.orden < turno.orden
-    )
+    return sum(1 for t in motor.estado.en_espera() if t.servicio == turno.servicio and t.orden < turno.orden)

@@ -128,6 +128,8 @@ class EstadoCola:
     llamados: list[Llamado] = field(default_factory=list)
     numeros: dict[tuple[str, str], int] = field(default_factory=dict)
     _orden: int = 0
+    _esperan: dict[str, None] = field(default_factory=dict, compare=False, repr=False)
+    """Los turnos en espera, en orden de llegada (un conjunto ordenado): la cola sin recorrer el día."""
 
     @classmethod
     def desde_eventos(cls, eventos: Iterable[tuple[str, Mapping[str, Any], datetime]]) -> EstadoCola:
@@ -150,14 +152,18 @@ class EstadoCola:
         turno_id = self.ocupadas.get(ventanilla)
         return self.turnos[turno_id] if turno_id else None
 
+    def en_espera(self) -> list[Turno]:
+        """Los turnos que esperan, en orden de llegada a la cola."""
+        return sorted((self.turnos[t] for t in self._esperan), key=lambda t: t.orden)
+
     def cola(self) -> list[EnEspera]:
-        return [t.en_espera() for t in self.turnos.values() if t.estado is EstadoTurno.EN_ESPERA]
+        return [self.turnos[t].en_espera() for t in self._esperan]
 
     def espera_por_servicio(self) -> dict[str, int]:
         cuentas: dict[str, int] = {}
-        for t in self.turnos.values():
-            if t.estado is EstadoTurno.EN_ESPERA:
-                cuentas[t.servicio] = cuentas.get(t.servicio, 0) + 1
+        for turno_id in self._esperan:
+            servicio = self.turnos[turno_id].servicio
+            cuentas[servicio] = cuentas.get(servicio, 0) + 1
         return cuentas
 
     def ultimos_llamados(self, n: int = 5) -> list[Llamado]:
@@ -201,6 +207,7 @@ class EstadoCola:
             orden=self._orden,
         )
         self.numeros[(jornada, letra)] = max(numero, self.numeros.get((jornada, letra), 0))
+        self._esperan[turno_id] = None
 
     def _mover(self, accion: Accion, datos: Mapping[str, Any], instante: datetime) -> Llamado | None:
         turno = self.turno(str(datos["turno_id"]))
@@ -224,6 +231,9 @@ class EstadoCola:
         elif ventanilla is not None and turno.ventanilla != int(ventanilla):
             raise TurnoInvalido(f"El turno {turno.codigo} no está en la ventanilla {ventanilla}.")
         turno.estado = nuevo
+        self._esperan.pop(turno.id, None)
+        if nuevo is EstadoTurno.EN_ESPERA:
+            self._esperan[turno.id] = None
         if accion is Accion.VOLVER_A_LLAMAR:
             turno.llamadas += 1
         elif accion is Accion.INICIAR:

@@ -21,7 +21,6 @@ from ventanilla.dominio.turnos import (
     CATEGORIAS_PREFERENCIALES,
     Accion,
     Catalogo,
-    EstadoTurno,
     Politica,
     TurnoInvalido,
     codigo_turno,
@@ -152,11 +151,7 @@ class MotorTurnos:
                     str(n): self._estado.turnos[t].como_dict() for n, t in self._estado.ocupadas.items()
                 },
                 "pausadas": {str(n): m for n, m in self._estado.pausadas.items()},
-                "cola": [
-                    t.como_dict()
-                    for t in sorted(self._estado.turnos.values(), key=lambda t: t.orden)
-                    if t.estado is EstadoTurno.EN_ESPERA
-                ],
+                "cola": [t.como_dict() for t in self._estado.en_espera()],
                 "llamados_total": len(self._estado.llamados),
             }
 
