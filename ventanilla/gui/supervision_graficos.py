@@ -75,7 +75,8 @@ class Grafico(QChartView):
         self._categorias.append(categorias)
         columnas = list(zip(*series.values()))
         maximo = max((sum(c) if self.apilado else max(c) for c in columnas), default=0)
-        self._valores.setRange(0, max(float(maximo) * 1.15, 1.0))
+        self._valores.setRange(0, max(float(maximo) * 1.1, 4.0))
+        self._valores.applyNiceNumbers()
         serie.attachAxis(self._categorias)
         serie.attachAxis(self._valores)
         partes = [

@@ -19,7 +19,7 @@ __all__ = ["ModeloTabla", "ORDEN"]
 ORDEN = Qt.ItemDataRole.UserRole + 1
 """El rol con el valor para ordenar."""
 
-_MARCAS = {"Vencida": "Vencida ⚠", "Por vencer": "Por vencer ⏳"}
+_MARCAS = {"Vencida": "Vencida ⚠", "Por vencer": "Por vencer ◷"}
 _NUMERICOS = (Tipo.ENTERO, Tipo.DECIMAL, Tipo.PORCENTAJE)
 Indice = QModelIndex | QPersistentModelIndex
 

@@ -34,6 +34,7 @@ def nueva_vista(modelo: ModeloTabla, nombre: str) -> QTableView:
     orden.setSortRole(ORDEN)
     vista.setModel(orden)
     vista.setSortingEnabled(True)
+    vista.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     vista.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     vista.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     vista.horizontalHeader().setStretchLastSection(True)
@@ -53,6 +54,7 @@ class PestanaTerminos(QWidget):
         arriba = QSplitter(Qt.Orientation.Horizontal)
         arriba.addWidget(nueva_vista(self.por_dependencia, "Abiertas por dependencia"))
         arriba.addWidget(self.grafico)
+        arriba.setSizes([620, 560])
         divisor = QSplitter(Qt.Orientation.Vertical)
         divisor.addWidget(arriba)
         divisor.addWidget(nueva_vista(self.lista, "Solicitudes por vencer y vencidas"))
@@ -69,7 +71,7 @@ class PestanaTerminos(QWidget):
     def _mostrar(self, datos: Atraso) -> None:
         total = datos.resumen.total
         self.resumen.setText(
-            f"Hoy, {fecha_corta(datos.hoy)}: {total.de(E.VENCIDA)} vencidas ⚠, {total.de(E.POR_VENCER)} por vencer ⏳, "
+            f"Hoy, {fecha_corta(datos.hoy)}: {total.de(E.VENCIDA)} vencidas ⚠, {total.de(E.POR_VENCER)} por vencer ◷, "
             f"{total.de(E.VIGENTE)} vigentes y {total.de(E.EN_ESPERA_DEL_CIUDADANO)} en espera del ciudadano."
         )
         self.por_dependencia.cambiar(datos.por_dependencia)

@@ -84,12 +84,6 @@ class Conteo:
     def p90_dias(self) -> int | None:
         return percentil(self.dias, 90)
 
-    def sumar(self, estado: EstadoTermino, dias: int | None) -> None:
-        self.total += 1
-        self.estados[estado] += 1
-        if dias is not None:
-            self.dias.append(dias)
-
 
 @dataclass(frozen=True)
 class Traslado:
@@ -126,31 +120,48 @@ class Resumen:
 
 
 def resumir(fotos: Iterable[Foto], clasificador: Clasificador, *, con_detalle: bool = False) -> Resumen:
-    """Cuenta las fotos; `con_detalle` guarda además cada respuesta (para listarlas)."""
+    """Cuenta las fotos; `con_detalle` guarda además cada respuesta (para listarlas).
+
+    Es el bucle caliente de los informes (un trimestre son cientos de miles de fotos): cada foto
+    suma en un contador por (tipo, dependencia, estado) y los conteos se arman al final.
+    """
     r = Resumen()
+    cuentas: Counter[tuple[str, str, EstadoTermino]] = Counter()
+    dias: dict[tuple[str, str], list[int]] = defaultdict(list)
+    estado_de, dias_de = clasificador.estado, clasificador.dias_respuesta
+    canales, meses = r.por_canal, r.por_mes
     for f in fotos:
-        estado = clasificador.estado(f)
+        estado = estado_de(f)
         if estado is E.ANULADA:
             r.anuladas += 1
             continue
-        dias = clasificador.dias_respuesta(f)
-        r.total.sumar(estado, dias)
-        r.por_tipo[f.tipo].sumar(estado, dias)
-        r.por_dependencia[f.dependencia].sumar(estado, dias)
-        r.por_canal[f.canal] += 1
-        r.por_mes[mes_local(f.recibido_en)] += 1
+        tipo, dependencia, recibido = f.tipo, f.dependencia, f.recibido_en
+        cuentas[(tipo, dependencia, estado)] += 1
+        canales[f.canal] += 1
+        meses[mes_local(recibido) if recibido[8:10] == "01" else recibido[:7]] += 1
+        if f.respondida_el is not None:
+            respuesta = dias_de(f)
+            if respuesta is not None:
+                dias[(tipo, dependencia)].append(respuesta)
+                if con_detalle:
+                    r.respondidas.append((f, respuesta))
         if estado is E.VIGENTE or estado is E.POR_VENCER:
-            actual = r.proximo_vencimiento.get(f.dependencia)
+            actual = r.proximo_vencimiento.get(dependencia)
             if actual is None or (f.vence_el or "") < actual:
-                r.proximo_vencimiento[f.dependencia] = f.vence_el or ""
+                r.proximo_vencimiento[dependencia] = f.vence_el or ""
         elif estado is E.VENCIDA:
             r.vencidas.append((f, clasificador.dias_atraso(f)))
         elif estado is E.TRASLADADA and f.trasladada_el is not None:
             limite = clasificador.limite_traslado(f)
             usados = clasificador.indice.entre(f.fecha_recibo, f.trasladada_el)
             r.traslados.append(Traslado(f, limite, usados, f.trasladada_el <= limite))
-        if con_detalle and dias is not None:
-            r.respondidas.append((f, dias))
-        if f.tipo == "documentos":
+        if tipo == "documentos":
             r.documentos.append((f, estado))
+    for (tipo, dependencia, estado), n in cuentas.items():
+        for conteo in (r.total, r.por_tipo[tipo], r.por_dependencia[dependencia]):
+            conteo.total += n
+            conteo.estados[estado] += n
+    for (tipo, dependencia), lista in dias.items():
+        for conteo in (r.total, r.por_tipo[tipo], r.por_dependencia[dependencia]):
+            conteo.dias.extend(lista)
     return r
