@@ -41,6 +41,8 @@ def ejecutar(args: argparse.Namespace) -> int:
         fallar(f"no se pudo leer «{args.archivo}»: {error.strerror}.")
     except json.JSONDecodeError as error:
         fallar(f"el JSON no es válido (línea {error.lineno}, columna {error.colno}): {error.msg}.")
+    except UnicodeDecodeError:
+        fallar(f"«{args.archivo}» no está en UTF-8: guárdelo como UTF-8 y vuelva a intentarlo.")
     lote = contenido if isinstance(contenido, list) else [contenido]
     if not all(isinstance(s, dict) for s in lote):
         fallar("cada solicitud debe ser un objeto JSON con sus campos.")
