@@ -69,8 +69,8 @@ def ejecutar(args: argparse.Namespace) -> int:
     from ventanilla.seguridad.clave import AlmacenIlegible
     from ventanilla.servicios.errores import ErrorDeServicio
 
-    cambios = _leer_cambios(args.cambios) if args.accion == "corregir" else None
-    if cambios is not None and not isinstance(cambios, dict):
+    cambios = _leer_cambios(args.cambios) if args.accion == "corregir" else {}
+    if not isinstance(cambios, dict):
         fallar("los cambios deben ser un objeto JSON, por ejemplo {\"telefono\": \"3001234567\"}.")
     try:
         almacen = abrir_almacen()
@@ -86,7 +86,6 @@ def ejecutar(args: argparse.Namespace) -> int:
             else:
                 imprimir_json(datos)
         elif args.accion == "corregir":
-            assert isinstance(cambios, dict)
             fila = habeas.corregir_ciudadano(almacen, args.ciudadano, cambios, usuario=usuario, motivo=args.motivo)
             imprimir_json({"ciudadano_id": fila.id, "version": fila.version})
         else:
