@@ -150,3 +150,11 @@ def test_bitacora_filtra_y_exporta(ventana: Any, qtbot: Any, almacen: Almacen, s
     with destino.open(encoding="utf-8-sig", newline="") as archivo:
         filas = list(csv.reader(archivo, delimiter=";"))
     assert filas[0][0] == "Fecha" and filas[1][3] == "Radicó" and filas[1][4] == radicados[0]
+
+
+def test_barra_de_estado_dice_quien_donde_y_la_conexion(ventana: Any, qtbot: Any, almacen: Almacen) -> None:
+    barra = ventana.barra
+    assert "María Gómez" in barra.quien.text() and almacen.ajustes.serie in barra.quien.text()
+    qtbot.waitUntil(lambda: barra.conexion.text() == "○ Sin servidor")
+    assert barra.reloj.text()
+    assert ventana.secciones == ["radicar", "buscar", "turnos", "bitacora"]

@@ -23,7 +23,7 @@ def test_configuracion_inicial_fija_punto_serie_y_clave(app: Any, almacen: Almac
     ventana = VentanaConfiguracionInicial(almacen)
     qtbot.addWidget(ventana)
     f = ventana.form
-    assert not f.inscribir.isEnabled() and f.inscribir.toolTip()
+    assert not f.inscribir.isEnabled() and not f.codigo.isEnabled() and f.inscribir.toolTip()
     f.serie.setText("brig2")
     assert "MZL-BRIG2-2026-000001" in f.ejemplo.text()
     f.serie.setText("VU 01")
@@ -88,3 +88,34 @@ def test_la_entrada_no_necesita_red_ni_servidor(almacen: Almacen, funcionario: A
         fijar_primera_clave(almacen, "admin", "clave-segura-1", "clave-segura-2")
     with pytest.raises(CredencialesInvalidas):
         iniciar_sesion(almacen, "nadie", "clave-segura-1")
+
+
+def test_inscribir_sin_servidor_alcanzable_lo_dice_y_no_configura(app: Any, almacen: Almacen, qtbot: Any) -> None:
+    from ventanilla.sincronizacion.inscripcion import inscribir
+
+    ventana = VentanaConfiguracionInicial(almacen, inscribir)
+    qtbot.addWidget(ventana)
+    f = ventana.form
+    assert f.inscribir.isEnabled()
+    f.servidor.setText("http://127.0.0.1:9")
+    f.codigo.setText("ABCD-1234")
+    qtbot.mouseClick(f.inscribir, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(f.mensaje.text()), timeout=20_000)
+    assert f.inscribir.isEnabled()
+    assert not almacen.ajustes.configurado and almacen.ajustes.servidor == ""
+
+
+def test_claves_equivocadas_hacen_esperar(app: Any, almacen: Almacen, funcionario: Any, qtbot: Any) -> None:
+    fijar_primera_clave(almacen, "mgomez", "clave-segura-1", "clave-segura-1")
+    ventana = VentanaInicioSesion(almacen)
+    qtbot.addWidget(ventana)
+    f = ventana.form
+    f.usuario.setText("mgomez")
+    mensajes = []
+    for _ in range(6):
+        f.clave.setText("errada-123")
+        f.entrar.click()
+        qtbot.waitUntil(lambda: f.entrar.isEnabled() and bool(f.mensaje.text()))
+        mensajes.append(f.mensaje.text())
+        f.mensaje.setText("")
+    assert any("espere" in m.lower() or "segundo" in m.lower() for m in mensajes), mensajes

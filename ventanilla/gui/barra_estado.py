@@ -1,8 +1,9 @@
 """La barra de estado de la ventana principal: quién, dónde, la conexión, lo pendiente y la hora.
 
-El estado de la conexión y los envíos pendientes los dará la sincronización; un equipo sin
-servidor muestra «Sin servidor». Mientras una operación corre, la barra dice cuál
-(«Radicando…»).
+La conexión y los envíos pendientes vienen de la sincronización (`estado_sincronizacion`), leídos
+cada pocos segundos fuera del hilo de la interfaz; un equipo sin servidor muestra «Sin servidor».
+Un reloj atrasado o desfasado se avisa aquí mismo: la fecha de un radicado es prueba. Mientras
+una operación corre, la barra dice cuál («Radicando…»).
 """
 
 from __future__ import annotations
@@ -31,10 +32,15 @@ class BarraEstado(QStatusBar):
         self.ocupado = QLabel()
         self.ocupado.setAccessibleName("Actividad")
         self.ocupado.setProperty("rol", "secundario")
+        self.aviso = QLabel()
+        self.aviso.setAccessibleName("Aviso")
+        self.aviso.setProperty("rol", "aviso")
+        self.aviso.hide()
         self.reloj = QLabel()
         self.reloj.setAccessibleName("Fecha y hora")
         self.addWidget(self.quien)
         self.addWidget(self.conexion)
+        self.addWidget(self.aviso)
         self.addWidget(self.ocupado, 1)
         self.addPermanentWidget(self.reloj)
         self.fijar_conexion(None, None)
@@ -53,6 +59,11 @@ class BarraEstado(QStatusBar):
             if pendientes is not None:
                 texto += f"{_SEPARADOR}{pendientes} pendiente{'' if pendientes == 1 else 's'}"
         self.conexion.setText(texto)
+
+    def fijar_aviso(self, texto: str | None) -> None:
+        """Un aviso que debe quedar a la vista (el reloj del equipo desfasado, rechazos)."""
+        self.aviso.setText(texto or "")
+        self.aviso.setVisible(bool(texto))
 
     def actualizar_reloj(self) -> None:
         ahora = datetime.now(BOGOTA)

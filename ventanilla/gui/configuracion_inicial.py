@@ -1,13 +1,14 @@
 """El primer arranque de un equipo sin configurar: un administrador fija su punto y su serie.
 
-Dos caminos: inscribir el equipo con el servidor de la entidad (la función la da el módulo de
-sincronización; mientras no exista el botón queda deshabilitado y dice por qué) o dejarlo
+Dos caminos: inscribir el equipo con el servidor de la entidad (con el código de un solo uso
+que da el administrador del servidor: punto, serie y usuarios llegan de allá) o dejarlo
 trabajando sin servidor, confirmando punto y serie y eligiendo la clave del administrador.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.radicados import Plantilla, validar_serie
@@ -19,12 +20,13 @@ from ventanilla.servicios.sesion import ClaveNoValida, SesionUsuario, configurar
 
 __all__ = ["VentanaConfiguracionInicial", "Inscribir"]
 
-Inscribir = Callable[[QWidget, Almacen], SesionUsuario | None]
-"""Inscribe el equipo con un servidor (diálogo propio) y devuelve la sesión del administrador."""
+Inscribir = Callable[[Almacen, str, str], Any]
+"""Canjea el código de inscripción con el servidor (`sincronizacion.inscripcion.inscribir`)."""
 
 
 class VentanaConfiguracionInicial(QWidget):
-    """Se muestra una sola vez por equipo; emite `configurado` con la sesión del administrador."""
+    """Se muestra una sola vez por equipo. Emite `configurado` con la sesión del administrador
+    (sin servidor) o con None (inscrito: cada usuario entra luego con su clave)."""
 
     configurado = Signal(object)
 
@@ -41,12 +43,12 @@ class VentanaConfiguracionInicial(QWidget):
         self.form.guardar.clicked.connect(self._guardar)
         self.form.confirmacion.returnPressed.connect(self._guardar)
         if inscribir is None:
-            self.form.inscribir.setEnabled(False)
-            self.form.inscribir.setToolTip(
-                "La inscripción con un servidor todavía no está disponible en esta versión."
-            )
+            for widget in (self.form.servidor, self.form.codigo, self.form.inscribir):
+                widget.setEnabled(False)
+            self.form.inscribir.setToolTip("Esta instalación no trae la sincronización con un servidor.")
         else:
             self.form.inscribir.clicked.connect(self._inscribir_con_servidor)
+            self.form.codigo.returnPressed.connect(self._inscribir_con_servidor)
         self._mostrar_ejemplo(ajustes.serie)
         self.form.punto.setFocus()
 
@@ -93,6 +95,27 @@ class VentanaConfiguracionInicial(QWidget):
 
     def _inscribir_con_servidor(self) -> None:
         assert self._inscribir is not None
-        sesion = self._inscribir(self, self._almacen)
-        if sesion is not None:
-            self.configurado.emit(sesion)
+        inscribir = self._inscribir
+        servidor, codigo = self.form.servidor.text().strip(), self.form.codigo.text().strip()
+        if not servidor or not codigo:
+            self._mostrar_error("Escriba la dirección del servidor y el código de inscripción.")
+            (self.form.servidor if not servidor else self.form.codigo).setFocus()
+            return
+        self.form.mensaje.setText("")
+        self.form.inscribir.setEnabled(False)
+
+        def listo(_inscripcion: Any) -> None:
+            self.form.inscribir.setEnabled(True)
+            self.configurado.emit(None)
+
+        def fallo(error: Exception) -> None:
+            from ventanilla.sincronizacion.errores import ErrorDeSincronizacion
+
+            if not isinstance(error, ErrorDeSincronizacion):
+                raise error
+            self.form.inscribir.setEnabled(True)
+            self._mostrar_error(str(error))
+            self.form.codigo.setFocus()
+
+        ejecutar(self, lambda: inscribir(self._almacen, servidor, codigo), al_terminar=listo, al_fallar=fallo,
+                 cambia={"ajustes"}, descripcion="Inscribiendo el equipo…")

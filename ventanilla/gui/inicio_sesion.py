@@ -1,5 +1,7 @@
 """La ventana de entrada: usuario y clave, comprobados contra este equipo (sirve sin red).
 
+Cada clave equivocada hace esperar más antes del siguiente intento (`servicios.intentos`).
+
 Quien aún no tiene clave (un usuario nuevo que llegó del servidor o que creó el
 administrador) la elige aquí la primera vez: la ventana lo detecta al salir del campo de
 usuario y pide confirmarla.
@@ -13,6 +15,7 @@ from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import QWidget, Signal
 from ventanilla.servicios.errores import ErrorDeServicio
+from ventanilla.servicios.intentos import ARCHIVO_INTENTOS, Intentos
 from ventanilla.servicios.sesion import (
     LARGO_MINIMO,
     fijar_primera_clave,
@@ -32,6 +35,7 @@ class VentanaInicioSesion(QWidget):
         super().__init__(parent)
         self._almacen = almacen
         self._primera_vez = False
+        self._intentos = Intentos(archivo=almacen.directorio / ARCHIVO_INTENTOS)
         self.form = cargar_formulario("inicio_sesion", self)
         ajustes = almacen.ajustes
         self.setWindowTitle(f"Ventanilla · {ajustes.punto}")
@@ -92,7 +96,7 @@ class VentanaInicioSesion(QWidget):
             confirmacion = self.form.confirmacion.text()
             trabajo = lambda: fijar_primera_clave(self._almacen, login, clave, confirmacion)  # noqa: E731
         else:
-            trabajo = lambda: iniciar_sesion(self._almacen, login, clave)  # noqa: E731
+            trabajo = lambda: self._intentos.proteger(login, lambda: iniciar_sesion(self._almacen, login, clave))  # noqa: E731
         ejecutar(self, trabajo, al_terminar=self.sesion_iniciada.emit, al_fallar=self._fallo, descripcion="Entrando…")
 
     def _fallo(self, error: Exception) -> None:

@@ -16,9 +16,11 @@ from ventanilla.gui.accesibilidad import anunciar
 from ventanilla.gui.ayuda_teclas import DialogoTeclas
 from ventanilla.gui.barra_estado import BarraEstado
 from ventanilla.gui.bitacora import PanelBitacora
+from ventanilla.gui.bloqueo import VigilanteInactividad
 from ventanilla.gui.busqueda import PanelBusqueda
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.imprimir import Impresor
+from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import (
     QCloseEvent,
     QKeySequence,
@@ -26,14 +28,17 @@ from ventanilla.gui.qt import (
     QMainWindow,
     QShortcut,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
 from ventanilla.gui.registro import PanelRegistro
 from ventanilla.gui.secciones import panel_administracion, panel_supervision, panel_turnos
-from ventanilla.servicios.sesion import SesionUsuario
+from ventanilla.servicios.sesion import SesionUsuario, verificar_clave
 
 __all__ = ["VentanaPrincipal", "SECCIONES"]
+
+_SONDEO_MS = 5000
 
 SECCIONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("radicar", "Radicar", ()),
@@ -89,6 +94,14 @@ class VentanaPrincipal(QMainWindow):
         self.form.salir.clicked.connect(self.cerrar_sesion)
         self.form.teclas.clicked.connect(self.mostrar_teclas)
         self._atajos()
+        self.bloqueo = VigilanteInactividad(
+            self, verificar=lambda clave: verificar_clave(almacen, sesion.login, clave), usuario=sesion.nombre
+        )
+        self._sondeo = QTimer(self)
+        self._sondeo.setInterval(_SONDEO_MS)
+        self._sondeo.timeout.connect(self.actualizar_conexion)
+        self._sondeo.start()
+        self.actualizar_conexion()
         self.mostrar("radicar")
 
     # -- secciones --------------------------------------------------------------------------
@@ -130,6 +143,23 @@ class VentanaPrincipal(QMainWindow):
             return
         estado = "en atención" if turno.get("estado") == "en_atencion" else "llamado"
         self.form.turno.setText(f"Turno {turno.get('codigo', '')} {estado}")
+
+    def actualizar_conexion(self) -> None:
+        """Lee el estado de la sincronización (fuera del hilo de la interfaz) y lo muestra."""
+        from ventanilla.sincronizacion.estado import estado_sincronizacion
+
+        almacen = self.almacen
+        ejecutar(self, lambda: estado_sincronizacion(almacen), al_terminar=self._mostrar_conexion)
+
+    def _mostrar_conexion(self, estado: Any) -> None:
+        if not estado.inscrito:
+            self.barra.fijar_conexion(None, None)
+        else:
+            self.barra.fijar_conexion(bool(estado.en_linea), estado.pendientes)
+        avisos = [a for a in (estado.reloj_desfasado,) if a]
+        if estado.rechazos:
+            avisos.append(f"{estado.rechazos} envío{'s' if estado.rechazos > 1 else ''} rechazado{'s' if estado.rechazos > 1 else ''} por el servidor")
+        self.barra.fijar_aviso(" · ".join(avisos) or None)
 
     # -- teclas -----------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ class Aplicacion:
             from ventanilla.gui.configuracion_inicial import VentanaConfiguracionInicial
 
             self._mostrar(VentanaConfiguracionInicial(self.almacen, _inscripcion()))
-            self.ventana.configurado.connect(self.principal)
+            self.ventana.configurado.connect(lambda sesion: self.principal(sesion) if sesion else self.entrada())
 
     def entrada(self) -> None:
         from ventanilla.gui.inicio_sesion import VentanaInicioSesion
@@ -78,10 +78,10 @@ class Aplicacion:
 def _inscripcion() -> Any:
     """La inscripción con un servidor, si el módulo de sincronización la ofrece."""
     try:
-        from ventanilla.sincronizacion.inscripcion import inscribir_desde_ventana  # type: ignore[import-not-found]
+        from ventanilla.sincronizacion.inscripcion import inscribir
     except ImportError:
         return None
-    return inscribir_desde_ventana
+    return inscribir
 
 
 def abrir_aplicacion(argv: Sequence[str]) -> int:

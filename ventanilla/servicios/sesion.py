@@ -32,6 +32,7 @@ __all__ = [
     "iniciar_sesion",
     "configurar_equipo",
     "sesion_de",
+    "verificar_clave",
 ]
 
 LARGO_MINIMO = 8
@@ -101,6 +102,19 @@ def fijar_primera_clave(almacen: Almacen, login: str, clave: str, confirmacion: 
         usuario.clave_hash = hash_nuevo
         anotar(sesion, dispositivo=almacen.ajustes.dispositivo, usuario=usuario.login, tipo="sesion.clave_fijada", datos={})
         return _sesion(usuario)
+
+
+def verificar_clave(almacen: Almacen, login: str, clave: str) -> bool:
+    """Si la clave es la del usuario, sin anotar nada (para desbloquear la pantalla)."""
+    with almacen.leer() as sesion:
+        usuario = sesion.get(Usuario, login)
+        guardado = usuario.clave_hash if usuario is not None and usuario.activo else None
+    if guardado is None:
+        return False
+    try:
+        return bool(_HASHER.verify(guardado, clave))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def iniciar_sesion(almacen: Almacen, login: str, clave: str) -> SesionUsuario:
