@@ -18,7 +18,7 @@ from ventanilla.datos.modelos import Usuario
 from ventanilla.servicios import tramite
 from ventanilla.servicios.consultas import ficha
 from ventanilla.servicios.errores import AccionNoPermitida, NoEncontrado, PermisoDenegado
-from ventanilla.servicios.impresion import imprimir
+from ventanilla.servicios.impresion import entregar, imprimir, preparar
 from ventanilla.servicios.radicacion import radicar
 
 AHORA = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
@@ -56,6 +56,21 @@ def test_constancia_desde_el_almacen_y_su_copia(
     assert [(d["documento"], d["copia"], d["medio"]) for d in _impresiones(almacen, radicado)] == [
         ("constancia", False, "archivo"), ("constancia", True, "archivo"), ("sticker", False, "archivo"),
     ]
+
+
+def test_lo_que_se_ve_en_la_vista_previa_es_lo_que_se_imprime(
+    almacen: Almacen, radicado: str, tmp_path: Path, texto_pdf: Callable[[bytes], str]
+) -> None:
+    preparado = preparar(almacen, radicado, "recibo", ahora=AHORA)
+    assert preparado.copia is False
+    entregar(almacen, preparado, "funcionaria", salida=tmp_path / "r1.pdf", ahora=AHORA)
+    assert (tmp_path / "r1.pdf").read_bytes() == preparado.pdf
+    # El mismo documento preparado, entregado otra vez: ya no es original.
+    otra = entregar(almacen, preparado, "funcionaria", salida=tmp_path / "r2.pdf", ahora=LUEGO)
+    assert otra.copia is True
+    assert "COPIA · 24 de noviembre de 2026, 8:05 a. m." in texto_pdf((tmp_path / "r2.pdf").read_bytes())
+    assert preparar(almacen, radicado, "recibo").copia is True
+    assert [d["copia"] for d in _impresiones(almacen, radicado)] == [False, True]
 
 
 def test_anulacion_solo_de_un_radicado_anulado(

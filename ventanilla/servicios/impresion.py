@@ -1,5 +1,8 @@
 """Imprimir un documento de un radicado: armarlo desde el almacén, entregarlo y anotarlo.
 
+`imprimir` hace todo de una vez (la línea de órdenes). La interfaz lo hace en dos pasos:
+`preparar` arma el PDF para la vista previa y `entregar` imprime esos mismos bytes.
+
 Cada impresión y cada reimpresión es un evento `documento.impreso`; es copia si ya había uno del
 mismo documento para esa solicitud, y entonces el papel dice «COPIA» con la hora. El documento
 se arma y se entrega (archivo o impresora) fuera de la transacción de escritura: una impresora
@@ -38,7 +41,18 @@ from ventanilla.servicios.consultas import Ficha, ficha
 from ventanilla.servicios.errores import AccionNoPermitida
 from ventanilla.servicios.usuarios import usuario_activo
 
-__all__ = ["ARCHIVO_LOGO", "Impresion", "datos_anulacion", "datos_radicado", "documento_pdf", "entidad_de", "imprimir"]
+__all__ = [
+    "ARCHIVO_LOGO",
+    "Impresion",
+    "Preparado",
+    "datos_anulacion",
+    "datos_radicado",
+    "documento_pdf",
+    "entidad_de",
+    "entregar",
+    "imprimir",
+    "preparar",
+]
 
 ARCHIVO_LOGO = "logo.png"
 """El logo de la entidad, si el equipo tiene uno en su directorio de datos."""
@@ -168,6 +182,88 @@ def documento_pdf(
     return recibo(datos, copia=copia)
 
 
+@dataclass(frozen=True)
+class Preparado:
+    """Un documento armado para la vista previa: lo que se ve es lo que se imprime."""
+
+    radicado: str
+    solicitud_id: str
+    documento: str
+    copia: bool
+    pdf: bytes
+    tamano: str = "carta"
+    letra_grande: bool = False
+
+
+def preparar(
+    almacen: Almacen,
+    radicado: str,
+    documento: str,
+    *,
+    tamano: str = "carta",
+    letra_grande: bool = False,
+    ahora: datetime | None = None,
+) -> Preparado:
+    """Arma el documento tal como saldría ahora (con «COPIA» si ya se imprimió antes)."""
+    momento = (ahora or datetime.now(UTC)).astimezone(UTC)
+    registro = ficha(almacen, radicado)
+    copia = _es_copia(registro, documento)
+    pdf = documento_pdf(almacen, registro, documento, copia=momento if copia else None,
+                        tamano=tamano, letra_grande=letra_grande)
+    return Preparado(registro.solicitud.radicado, registro.solicitud.id, documento, copia, pdf,
+                     tamano, letra_grande)
+
+
+def entregar(
+    almacen: Almacen,
+    preparado: Preparado,
+    usuario: str,
+    *,
+    salida: Path | None = None,
+    impresora: str | None = None,
+    ahora: datetime | None = None,
+) -> Impresion:
+    """Escribe en `salida` o envía a `impresora` el documento preparado y anota el evento.
+
+    Si entre tanto el mismo documento se imprimió (otra vez el botón Imprimir, otro funcionario),
+    se vuelve a armar como copia: el papel nunca dice original cuando no lo es.
+    """
+    if (salida is None) == (impresora is None):
+        raise AccionNoPermitida("Diga dónde imprimir: un archivo de salida o una impresora, no ambos.")
+    momento = (ahora or datetime.now(UTC)).astimezone(UTC)
+    with almacen.leer() as sesion:
+        usuario_activo(sesion, usuario)
+    if not preparado.copia and _es_copia(ficha(almacen, preparado.radicado), preparado.documento):
+        preparado = preparar(almacen, preparado.radicado, preparado.documento,
+                             tamano=preparado.tamano, letra_grande=preparado.letra_grande, ahora=momento)
+    if salida is not None:
+        salida.write_bytes(preparado.pdf)
+        destino, medio = str(salida), "archivo"
+    else:
+        from ventanilla.impresion.impresora import imprimir_pdf
+
+        assert impresora is not None
+        imprimir_pdf(preparado.pdf, impresora,
+                     titulo=f"{DOCUMENTOS[preparado.documento]} {preparado.radicado}")
+        destino, medio = impresora, "impresora"
+    with almacen.escribir() as sesion:
+        anotar(
+            sesion,
+            dispositivo=almacen.ajustes.dispositivo,
+            usuario=usuario,
+            tipo="documento.impreso",
+            datos={
+                "solicitud_id": preparado.solicitud_id,
+                "documento": preparado.documento,
+                "copia": preparado.copia,
+                "medio": medio,
+                **({"impresora": impresora} if impresora else {}),
+            },
+            ahora=momento,
+        )
+    return Impresion(preparado.radicado, preparado.documento, preparado.copia, destino)
+
+
 def imprimir(
     almacen: Almacen,
     radicado: str,
@@ -185,37 +281,6 @@ def imprimir(
     Lanza `NoEncontrado`, `AccionNoPermitida`, `PermisoDenegado` o, al imprimir,
     `impresion.impresora.ErrorDeImpresion`.
     """
-    if (salida is None) == (impresora is None):
-        raise AccionNoPermitida("Diga dónde imprimir: un archivo de salida o una impresora, no ambos.")
-    momento = (ahora or datetime.now(UTC)).astimezone(UTC)
-    with almacen.leer() as sesion:
-        usuario_activo(sesion, usuario)
-    registro = ficha(almacen, radicado)
-    copia = _es_copia(registro, documento)
-    pdf = documento_pdf(almacen, registro, documento, copia=momento if copia else None,
-                        tamano=tamano, letra_grande=letra_grande)
-    if salida is not None:
-        salida.write_bytes(pdf)
-        destino, medio = str(salida), "archivo"
-    else:
-        from ventanilla.impresion.impresora import imprimir_pdf
-
-        assert impresora is not None
-        imprimir_pdf(pdf, impresora, titulo=f"{DOCUMENTOS[documento]} {registro.solicitud.radicado}")
-        destino, medio = impresora, "impresora"
-    with almacen.escribir() as sesion:
-        anotar(
-            sesion,
-            dispositivo=almacen.ajustes.dispositivo,
-            usuario=usuario,
-            tipo="documento.impreso",
-            datos={
-                "solicitud_id": registro.solicitud.id,
-                "documento": documento,
-                "copia": copia,
-                "medio": medio,
-                **({"impresora": impresora} if impresora else {}),
-            },
-            ahora=momento,
-        )
-    return Impresion(registro.solicitud.radicado, documento, copia, destino)
+    preparado = preparar(almacen, radicado, documento, tamano=tamano, letra_grande=letra_grande,
+                         ahora=ahora)
+    return entregar(almacen, preparado, usuario, salida=salida, impresora=impresora, ahora=ahora)
