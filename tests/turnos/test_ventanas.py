@@ -150,3 +150,20 @@ def test_el_panel_transfiere_pausa_y_exige_motivo_fuera_de_orden(qtbot, motor: M
     assert "pausa" in panel.mensaje
     panel._pausar.click()
     assert panel._llamar.isEnabled()
+
+
+def test_desde_el_panel_se_da_un_turno_y_el_kiosco_no_se_entera(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    panel = PanelTurnos(fuente, 1, "portero")
+    kiosco = Kiosko(fuente)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(kiosco)
+    fuente.iniciar()
+    panel._servicio_nuevo.setCurrentIndex(panel._servicio_nuevo.findData("hacienda"))
+    panel._categoria_nueva.setCurrentIndex(panel._categoria_nueva.findData("discapacidad"))
+    with qtbot.waitSignal(panel.turno_emitido) as senal:
+        panel._dar_turno.click()
+    turno, servicio = senal.args
+    assert (turno["codigo"], turno["preferencial"], servicio) == ("C-001", "discapacidad", "Impuestos y Hacienda")
+    assert "Dio el turno C-001" in panel.mensaje
+    assert not kiosco.mostrando_turno and kiosco.ultimo_turno is None
+    assert panel.espera_por_servicio == {"hacienda": 1}

@@ -10,6 +10,7 @@ radicados que se hagan mientras tanto (`vincular_radicado`).
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from ventanilla.dominio.turnos import CATEGORIAS_PREFERENCIALES
@@ -43,6 +44,8 @@ class PanelTurnos(QWidget):
 
     turno_actual = Signal(object)
     """El turno llamado o en atención en esta ventanilla (un dict), o None."""
+    turno_emitido = Signal(object, str)
+    """Un turno dado desde este panel (dict) y el nombre de su servicio: para imprimirlo."""
 
     def __init__(self, fuente: FuenteTurnos, ventanilla: int, usuario: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +56,7 @@ class PanelTurnos(QWidget):
         self._en_espera: dict[str, dict[str, Any]] = {}
         self._pausada = False
         self._servicios: dict[str, dict[str, Any]] = {}
+        self._pedidos: Counter[str] = Counter()
 
         titulo = QLabel(f"Turnos · Ventanilla {ventanilla}")
         titulo.setProperty("rol", "titulo")
@@ -117,6 +121,22 @@ class PanelTurnos(QWidget):
         fila_especifico.addWidget(self._motivo, 2)
         fila_especifico.addWidget(self._llamar_este)
 
+        self._servicio_nuevo = QComboBox()
+        self._categoria_nueva = QComboBox()
+        self._categoria_nueva.addItem("Sin atención preferencial", None)
+        for clave, nombre in CATEGORIAS_PREFERENCIALES.items():
+            self._categoria_nueva.addItem(f"Preferencial: {nombre}", clave)
+        self._dar_turno = QPushButton("Dar turno")
+        self._dar_turno.clicked.connect(self._emitir)
+        nombrar(self._servicio_nuevo, "Servicio del turno nuevo")
+        nombrar(self._categoria_nueva, "Atención preferencial del turno nuevo")
+        nombrar(self._dar_turno, "Dar un turno nuevo")
+        grupo_emitir = QGroupBox("Dar un turno (entrada)")
+        fila_emitir = QHBoxLayout(grupo_emitir)
+        fila_emitir.addWidget(self._servicio_nuevo, 2)
+        fila_emitir.addWidget(self._categoria_nueva, 2)
+        fila_emitir.addWidget(self._dar_turno)
+
         self._espera = QGridLayout()
         self._espera.setColumnStretch(1, 1)
         self._filas_espera: dict[str, tuple[QLabel, QLabel]] = {}
@@ -135,6 +155,7 @@ class PanelTurnos(QWidget):
         izquierda.addLayout(acciones)
         izquierda.addWidget(grupo_transferir)
         izquierda.addWidget(grupo_especifico)
+        izquierda.addWidget(grupo_emitir)
         izquierda.addWidget(self._mensaje)
         izquierda.addStretch(1)
         cuerpo = QHBoxLayout()
@@ -182,6 +203,7 @@ class PanelTurnos(QWidget):
         """Manda una orden de esta ventanilla a la cola; el resultado llega a `_resultado`."""
         if accion == "finalizar" and self._actual is not None:
             args.setdefault("servicio_prestado", self._actual["servicio"])
+        self._pedidos[accion] += 1
         self._fuente.pedir(accion, ventanilla=self.ventanilla, usuario=self.usuario, **args)
 
     def vincular_radicado(self, solicitud_id: str) -> None:
@@ -194,6 +216,15 @@ class PanelTurnos(QWidget):
             "transferir",
             servicio=self._servicio_destino.currentData(),
             a_ventanilla=self._ventanilla_destino.currentData(),
+        )
+
+    def _emitir(self) -> None:
+        self._pedidos["emitir"] += 1
+        self._fuente.pedir(
+            "emitir",
+            servicio=self._servicio_nuevo.currentData(),
+            preferencial=self._categoria_nueva.currentData(),
+            usuario=self.usuario,
         )
 
     def _llamar_especifico(self) -> None:
@@ -224,8 +255,10 @@ class PanelTurnos(QWidget):
             self._espera.addWidget(nombre, i, 1)
             self._filas_espera[clave] = (numero, nombre)
         self._servicio_destino.clear()
+        self._servicio_nuevo.clear()
         for clave, servicio in self._servicios.items():
             self._servicio_destino.addItem(f"{servicio['letra']} · {servicio['nombre']}", clave)
+            self._servicio_nuevo.addItem(f"{servicio['letra']} · {servicio['nombre']}", clave)
         self._ventanilla_destino.clear()
         self._ventanilla_destino.addItem("Cualquier ventanilla", None)
         for numero in foto.get("puestos", []):
@@ -266,6 +299,10 @@ class PanelTurnos(QWidget):
             self._refrescar()
 
     def _resultado(self, accion: str, turno: Any, error: str) -> None:
+        # La fuente puede servir también a un kiosco en este proceso: solo se atiende lo pedido aquí.
+        if self._pedidos[accion] <= 0:
+            return
+        self._pedidos[accion] -= 1
         if error:
             self._decir(error, error=True)
         elif accion == "llamar_siguiente" and turno is None:
@@ -273,10 +310,20 @@ class PanelTurnos(QWidget):
         elif accion in ("llamar_siguiente", "llamar_especifico") and turno:
             self._motivo.clear()
             self._decir(f"Llamó el turno {turno['codigo']}.")
+        elif accion == "iniciar" and turno:
+            self._decir(f"Atendiendo el turno {turno['codigo']}.")
+        elif accion == "volver_a_llamar" and turno:
+            self._decir(f"Volvió a llamar el turno {turno['codigo']}.")
         elif accion == "finalizar" and turno:
             self._decir(f"Terminó la atención del turno {turno['codigo']}.")
         elif accion == "transferir" and turno:
             self._decir(f"Transfirió el turno {turno['codigo']}.")
+        elif accion == "emitir" and turno:
+            nombre = self._servicios.get(turno["servicio"], {}).get("nombre", turno["servicio"])
+            antes = int(turno.get("personas_antes", 0))
+            self._decir(f"Dio el turno {turno['codigo']} ({nombre}); {antes} antes en la fila.")
+            self._categoria_nueva.setCurrentIndex(0)
+            self.turno_emitido.emit(turno, nombre)
         elif accion == "no_se_presento" and turno:
             self._decir(f"El turno {turno['codigo']} quedó como no presentado.")
 
