@@ -125,7 +125,7 @@ def _reiniciar_servidor_libcups() -> None:
 
 
 @pytest.fixture(scope="session")
-def cups() -> Iterator[ServidorCups]:
+def _servidor_cups() -> Iterator[ServidorCups]:
     """Arranca un cupsd con su propia configuración en un directorio temporal (no toca el CUPS del
     sistema, esté o no corriendo) y le agrega la impresora CUPS-PDF."""
     cupsd = Path("/usr/sbin/cupsd")
@@ -141,7 +141,6 @@ def cups() -> Iterator[ServidorCups]:
     cola = f"ventanilla{os.getpid()}"
     config_pdf = Path(f"/etc/cups/cups-pdf-{cola}.conf")
     proceso: subprocess.Popen[bytes] | None = None
-    anterior = os.environ.get("CUPS_SERVER")
     try:
         for nombre in ("raiz", "cola", "cache", "estado", "temporal", "registro", "salida"):
             (base / nombre).mkdir()
@@ -175,25 +174,35 @@ def cups() -> Iterator[ServidorCups]:
             if proceso.poll() is not None or time.monotonic() > limite:
                 raise AssertionError("cupsd no arrancó: " + _registro(base))
             time.sleep(0.05)
-        os.environ["CUPS_SERVER"] = str(socket)
-        _reiniciar_servidor_libcups()
         impresora = "VentanillaPDF"
         subprocess.run(
-            [lpadmin, "-p", impresora, "-E", "-v", f"cups-pdf:/{cola}", "-P", ppd],
+            [lpadmin, "-h", str(socket), "-p", impresora, "-E", "-v", f"cups-pdf:/{cola}", "-P", ppd],
             check=True, capture_output=True,
         )
         yield ServidorCups(impresora, base / "salida", socket)
+    finally:
+        if proceso is not None:
+            proceso.terminate()
+            proceso.wait(timeout=15)
+        config_pdf.unlink(missing_ok=True)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+@pytest.fixture
+def cups(_servidor_cups: ServidorCups) -> Iterator[ServidorCups]:
+    """El CUPS de las pruebas, como servidor de este proceso solo mientras dura la prueba: las
+    demás pruebas de la sesión siguen viendo el CUPS del sistema."""
+    anterior = os.environ.get("CUPS_SERVER")
+    os.environ["CUPS_SERVER"] = str(_servidor_cups.socket)
+    _reiniciar_servidor_libcups()
+    try:
+        yield _servidor_cups
     finally:
         if anterior is None:
             os.environ.pop("CUPS_SERVER", None)
         else:
             os.environ["CUPS_SERVER"] = anterior
         _reiniciar_servidor_libcups()
-        if proceso is not None:
-            proceso.terminate()
-            proceso.wait(timeout=15)
-        config_pdf.unlink(missing_ok=True)
-        shutil.rmtree(base, ignore_errors=True)
 
 
 def _registro(base: Path) -> str:
