@@ -8,7 +8,7 @@ from typing import Any
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.gui.operaciones import esperar_todas
-from ventanilla.gui.qt import Qt
+from ventanilla.gui.qt import QApplication, Qt
 from ventanilla.gui.registro_campos import elegir
 from ventanilla.gui.ventana_principal import VentanaPrincipal
 from ventanilla.servicios import tramite
@@ -158,3 +158,13 @@ def test_barra_de_estado_dice_quien_donde_y_la_conexion(ventana: Any, qtbot: Any
     qtbot.waitUntil(lambda: barra.conexion.text() == "○ Sin servidor")
     assert barra.reloj.text()
     assert ventana.secciones == ["radicar", "buscar", "turnos", "bitacora"]
+
+
+def test_el_tema_de_cada_persona_se_guarda_y_vuelve(ventana: Any, qtbot: Any, almacen: Almacen, funcionario: Any) -> None:
+    from ventanilla.gui.temas import gestor
+    from ventanilla.servicios.preferencias import leer_preferencias
+
+    qtbot.keyClick(ventana, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    guardadas = leer_preferencias(almacen, funcionario.login)
+    assert guardadas is not None and guardadas["tema"] == ventana.preferencias.actuales.tema
+    assert gestor(QApplication.instance()).tema == guardadas["tema"]

@@ -21,7 +21,9 @@ from ventanilla.gui.busqueda import PanelBusqueda
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.imprimir import Impresor
 from ventanilla.gui.operaciones import ejecutar
+from ventanilla.gui.preferencias_visuales import PreferenciasVisuales, instalar_atajos_globales
 from ventanilla.gui.qt import (
+    QApplication,
     QCloseEvent,
     QKeySequence,
     QListWidgetItem,
@@ -34,6 +36,7 @@ from ventanilla.gui.qt import (
 )
 from ventanilla.gui.registro import PanelRegistro
 from ventanilla.gui.secciones import panel_administracion, panel_supervision, panel_turnos
+from ventanilla.servicios.preferencias import guardar_preferencias, leer_preferencias
 from ventanilla.servicios.sesion import SesionUsuario, verificar_clave
 
 __all__ = ["VentanaPrincipal", "SECCIONES"]
@@ -94,6 +97,14 @@ class VentanaPrincipal(QMainWindow):
         self.form.salir.clicked.connect(self.cerrar_sesion)
         self.form.teclas.clicked.connect(self.mostrar_teclas)
         self._atajos()
+        self.preferencias = PreferenciasVisuales(
+            QApplication.instance(),
+            lambda: leer_preferencias(almacen, sesion.login),
+            lambda datos: guardar_preferencias(almacen, sesion.login, datos),
+            self,
+        )
+        self.preferencias.cargar()
+        instalar_atajos_globales(self, self.preferencias)
         self.bloqueo = VigilanteInactividad(
             self, verificar=lambda clave: verificar_clave(almacen, sesion.login, clave), usuario=sesion.nombre
         )
