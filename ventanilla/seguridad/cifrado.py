@@ -68,6 +68,7 @@ def conectar(archivo: Path, clave: str | None) -> Any:
     import sqlcipher3
 
     conexion = sqlcipher3.connect(str(archivo), isolation_level=None)
+    conexion.execute("PRAGMA cipher_log_level = NONE")
     if clave is not None:
         conexion.execute(f"PRAGMA key = {pragma_clave(clave)}")
     try:
@@ -95,12 +96,17 @@ def resumen_tablas(conexion: Any) -> dict[str, int]:
 
 def verificar_archivo(archivo: Path, clave: str, esperado: dict[str, int] | None = None) -> dict[str, int]:
     """Abre la copia con su clave, corre `integrity_check` y compara las filas con el original."""
+    import sqlcipher3
+
     conexion = conectar(archivo, clave)
     try:
         (resultado,) = conexion.execute("PRAGMA integrity_check").fetchone()
         if resultado != "ok":
             raise CopiaDanada(f"{archivo.name} está dañado: {resultado}")
         resumen = resumen_tablas(conexion)
+    except sqlcipher3.DatabaseError as error:
+        # SQLCipher autentica cada página (HMAC): un solo byte cambiado la vuelve ilegible.
+        raise CopiaDanada(f"{archivo.name} está dañado o fue alterado: una página no pasa su verificación.") from error
     finally:
         conexion.close()
     if esperado is not None and resumen != esperado:
