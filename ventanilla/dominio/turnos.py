@@ -70,6 +70,8 @@ class Servicio:
     letra: str
     nombre: str
     espera_objetivo_min: int = 15
+    icono: str = ""
+    """Nombre de un ícono de qtawesome para el kiosco (`fa5s.car`); vacío, sin ícono."""
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[A-Z]", self.letra):

@@ -13,23 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import qtawesome
 from PySide6.QtGui import QIntValidator, QResizeEvent
 
 from ventanilla.dominio.turnos import CATEGORIAS_PREFERENCIALES
 from ventanilla.gui.accesibilidad import anunciar, nombrar
 from ventanilla.gui.qt import (
+    QApplication,
     QFont,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPalette,
     QPushButton,
+    QSize,
     QStackedWidget,
     Qt,
     QTimer,
     QVBoxLayout,
     QWidget,
 )
+from ventanilla.gui.temas import GestorTemas
 from ventanilla.turnos.fuentes import FuenteTurnos
 
 __all__ = ["ALTO_MINIMO_BOTON", "MAX_SERVICIOS", "VOLVER_MS", "Kiosko"]
@@ -195,6 +200,7 @@ class Kiosko(QWidget):
         columnas = 2 if len(servicios) > 3 else 1
         for i, servicio in enumerate(servicios):
             boton = QPushButton(f"{servicio['letra']}   {servicio['nombre']}")
+            boton.setProperty("icono", servicio.get("icono") or "")
             boton.setMinimumHeight(ALTO_MINIMO_BOTON)
             boton.setProperty("rol", "primario")
             boton.clicked.connect(lambda _c=False, s=servicio: self._pedir(s))
@@ -271,7 +277,22 @@ class Kiosko(QWidget):
         self._documento.clear()
         self._paginas.setCurrentIndex(0)
 
+    def _pintar_iconos(self) -> None:
+        existente = QApplication.instance().findChild(GestorTemas, "gestor_temas")  # type: ignore[union-attr]
+        color = (existente.paleta.colores["texto_sobre_acento"] if existente is not None
+                 else self.palette().color(QPalette.ColorRole.ButtonText).name())
+        lado = max(16, int(self.height() * 0.05))
+        for boton in self._botones:
+            nombre = str(boton.property("icono") or "")
+            if nombre:
+                boton.setIcon(qtawesome.icon(nombre, color=color))
+                boton.setIconSize(QSize(lado, lado))
+        self._preferencial.setIcon(qtawesome.icon("fa5s.wheelchair", color=self.palette().color(
+            QPalette.ColorRole.ButtonText).name()))
+        self._preferencial.setIconSize(QSize(lado, lado))
+
     def _ajustar_letra(self) -> None:
+        self._pintar_iconos()
         alto = max(1, self.height())
         self._bienvenida.setFont(_fuente(int(alto * 0.05), negrita=True))
         for boton in self._botones:

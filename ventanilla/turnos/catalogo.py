@@ -24,6 +24,7 @@ def servicios_semilla() -> tuple[Servicio, ...]:
             letra=fila["letra"],
             nombre=fila["nombre"],
             espera_objetivo_min=int(fila["espera_objetivo_min"]),
+            icono=fila.get("icono") or "",
         )
         for fila in csv.DictReader(io.StringIO(texto))
     )
