@@ -110,6 +110,19 @@ def _hash(anterior: str, evento: EventoRecibido) -> str:
         raise Rechazo(422, f"El evento {evento.id} trae datos que no se pueden firmar (texto o fecha inválidos).") from None
 
 
+def _instante(momento: datetime) -> str:
+    return momento.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _huella(evento: EventoRecibido) -> tuple[object, ...]:
+    """Todo el contenido de un evento tal como se guarda: dos envíos son el mismo si coinciden en todo."""
+    try:
+        return (evento.dispositivo, evento.seq, evento.usuario, _instante(evento.ocurrido_en), evento.tipo,
+                canonico(evento.datos), evento.hash)
+    except (UnicodeError, ValueError, OverflowError, TypeError):
+        raise Rechazo(422, f"El evento {evento.id} trae datos que no se pueden guardar.") from None
+
+
 def _proyectar_radicados(conexion: Connection, nuevos: list[EventoRecibido]) -> None:
     radicadas = [e for e in nuevos if e.tipo == "solicitud.radicada"]
     if radicadas:
@@ -167,9 +180,12 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
         ).one()
         ids = [e.id for e in lote]
         por_id = {
-            f.id: (f.dispositivo, f.seq, f.hash)
+            f.id: (f.dispositivo, f.seq, f.usuario, f.ocurrido_en, f.tipo, f.datos, f.hash)
             for f in conexion.execute(
-                select(eventos.c.id, eventos.c.dispositivo, eventos.c.seq, eventos.c.hash).where(eventos.c.id.in_(ids))
+                select(
+                    eventos.c.id, eventos.c.dispositivo, eventos.c.seq, eventos.c.usuario, eventos.c.ocurrido_en,
+                    eventos.c.tipo, eventos.c.datos, eventos.c.hash,
+                ).where(eventos.c.id.in_(ids))
             )
         }
         anterior, siguiente = fila.ultimo_hash, fila.ultimo_seq + 1
@@ -177,7 +193,7 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
         duplicados = 0
         for evento in lote:
             if evento.id in por_id:
-                if por_id[evento.id] == (evento.dispositivo, evento.seq, evento.hash):
+                if por_id[evento.id] == _huella(evento):
                     duplicados += 1
                     continue
                 raise Rechazo(
@@ -220,7 +236,7 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
                         "dispositivo": e.dispositivo,
                         "seq": e.seq,
                         "usuario": e.usuario,
-                        "ocurrido_en": e.ocurrido_en.astimezone(UTC).isoformat(timespec="microseconds"),
+                        "ocurrido_en": _instante(e.ocurrido_en),
                         "tipo": e.tipo,
                         "datos": canonico(e.datos),
                         "hash": e.hash,
