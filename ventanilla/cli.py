@@ -39,11 +39,19 @@ def construir_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = construir_parser().parse_args(argv)
-    if args.orden is None:
-        from ventanilla.ordenes.app import abrir_aplicacion
+    try:
+        if args.orden is None:
+            from ventanilla.ordenes.app import abrir_aplicacion
 
-        return abrir_aplicacion([])
-    return int(args.ejecutar(args))
+            return abrir_aplicacion([])
+        return int(args.ejecutar(args))
+    except BrokenPipeError:
+        # La salida se cerró antes de tiempo (`ventanilla buscar ... | head`): no es un error.
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("ventanilla: interrumpido.", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
