@@ -17,11 +17,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, FastAPI, HTTPException, Request, WebSocket, WebSocketDisconnect
 
-from ventanilla.dominio.turnos import TurnoInvalido
+from ventanilla.dominio.turnos import Catalogo, TurnoInvalido
 from ventanilla.turnos.acciones import ACCIONES, AccionInvalida, ejecutar_accion
+from ventanilla.turnos.catalogo import catalogo_desde_filas
 from ventanilla.turnos.motor import Cambio, MotorTurnos
 
-__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "router", "servir"]
+__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "catalogo_de_la_central", "router", "servir"]
 
 VERSION_TURNOS = 1
 """Versión del protocolo de la cola de la sede (HTTP y WebSocket)."""
@@ -130,6 +131,25 @@ async def cambios(websocket: WebSocket) -> None:
     finally:
         receptor.cancel()
         difusor.desconectar(cola)
+
+
+def catalogo_de_la_central(central: Any) -> Catalogo:
+    """Servicios y ventanillas de turnos del catálogo del servidor central (o la semilla)."""
+    import json
+
+    from sqlalchemy import select
+
+    from ventanilla.central.tablas import catalogo
+
+    with central.leer() as conexion:
+        filas = conexion.execute(
+            select(catalogo.c.tipo, catalogo.c.clave, catalogo.c.datos)
+            .where(catalogo.c.tipo.in_(("servicios", "ventanillas")), catalogo.c.activo.is_(True))
+        ).all()
+    return catalogo_desde_filas(
+        [(clave, json.loads(datos)) for tipo, clave, datos in filas if tipo == "servicios"],
+        [(clave, json.loads(datos)) for tipo, clave, datos in filas if tipo == "ventanillas"],
+    )
 
 
 def servir(host: str = "127.0.0.1", puerto: int = 8766, ventanillas: int = 4) -> None:

@@ -24,13 +24,14 @@ from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos.registro import anotar, ultimo_de
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.dominio.turnos import Catalogo, Politica, TurnoInvalido
-from ventanilla.turnos.catalogo import catalogo_por_defecto
+from ventanilla.turnos.catalogo import catalogo_desde_filas
 from ventanilla.turnos.cola import EstadoCola, Turno
 from ventanilla.turnos.motor import MotorTurnos, ahora_utc
 
 __all__ = [
     "DiarioAlmacen",
     "abrir_cola_local",
+    "catalogo_del_equipo",
     "emitir_turno",
     "finalizar",
     "imprimir_turno",
@@ -105,6 +106,21 @@ class DiarioAlmacen:
         return estado
 
 
+def catalogo_del_equipo(almacen: Almacen) -> Catalogo:
+    """Servicios y ventanillas de turnos que el servidor mandó a este equipo (o la semilla)."""
+    from ventanilla.sincronizacion.tablas import catalogos
+
+    with almacen.leer() as sesion:
+        filas = sesion.execute(
+            select(catalogos.c.tipo, catalogos.c.clave, catalogos.c.datos)
+            .where(catalogos.c.tipo.in_(("servicios", "ventanillas")), catalogos.c.activo.is_(True))
+        ).all()
+    return catalogo_desde_filas(
+        [(clave, datos) for tipo, clave, datos in filas if tipo == "servicios"],
+        [(clave, datos) for tipo, clave, datos in filas if tipo == "ventanillas"],
+    )
+
+
 def abrir_cola_local(
     almacen: Almacen,
     *,
@@ -115,7 +131,7 @@ def abrir_cola_local(
 ) -> MotorTurnos:
     """La cola de turnos de este equipo, con lo que ya pasó hoy, anotando cada cambio en el almacén."""
     return MotorTurnos(
-        catalogo or catalogo_por_defecto(),
+        catalogo or catalogo_del_equipo(almacen),
         politica,
         diario=DiarioAlmacen(almacen, reloj),
         reloj=reloj,
