@@ -116,7 +116,8 @@ def _cifras(hoja: Hoja, datos: DatosCierre) -> None:
 def _barras(hoja: Hoja, titulo: str, conteo: Conteo, total: int) -> None:
     """Una tabla nombre · barra · cantidad (porcentaje)."""
     paso = 5.2 * mm
-    hoja.asegurar(paso * (min(len(conteo), 3) + 1))
+    # Un bloque corto (una escala, sí/no) no se parte entre dos páginas; uno largo, tras tres filas.
+    hoja.asegurar(paso * ((len(conteo) if len(conteo) <= 6 else 3) + 2))
     hoja.parrafo(titulo, NEGRITA, ESTILO.cuerpo, color=TEXTO)
     hoja.bajar(1 * mm)
     if not conteo:
