@@ -56,7 +56,7 @@ def test_la_central_arma_el_catalogo_de_su_tabla(tmp_path: Path) -> None:
     from ventanilla.central.bd import Central
     from ventanilla.central.turnos import catalogo_de_la_central
 
-    central = Central.abrir(directorio=tmp_path)
+    central = Central.abrir(f"sqlite:///{tmp_path / 'central.db'}", tmp_path)
     try:
         catalogo = catalogo_de_la_central(central)
     finally:

@@ -13,6 +13,8 @@ candado: dos ventanillas que llaman en el mismo instante reciben turnos distinto
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime, time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, FastAPI, HTTPException, Request, WebSocket, WebSocketDisconnect
@@ -20,9 +22,19 @@ from fastapi import APIRouter, Body, FastAPI, HTTPException, Request, WebSocket,
 from ventanilla.dominio.turnos import Catalogo, TurnoInvalido
 from ventanilla.turnos.acciones import ACCIONES, AccionInvalida, ejecutar_accion
 from ventanilla.turnos.catalogo import catalogo_desde_filas
-from ventanilla.turnos.motor import Cambio, MotorTurnos
+from ventanilla.turnos.cola import EstadoCola
+from ventanilla.turnos.motor import Cambio, MotorTurnos, ahora_utc
 
-__all__ = ["VERSION_TURNOS", "Difusor", "adjuntar", "catalogo_de_la_central", "router", "servir"]
+__all__ = [
+    "DISPOSITIVO_SEDE",
+    "VERSION_TURNOS",
+    "Difusor",
+    "adjuntar",
+    "catalogo_de_la_central",
+    "motor_de_sede",
+    "router",
+    "servir",
+]
 
 VERSION_TURNOS = 1
 """Versión del protocolo de la cola de la sede (HTTP y WebSocket)."""
@@ -150,6 +162,76 @@ def catalogo_de_la_central(central: Any) -> Catalogo:
         [(clave, json.loads(datos)) for tipo, clave, datos in filas if tipo == "servicios"],
         [(clave, json.loads(datos)) for tipo, clave, datos in filas if tipo == "ventanillas"],
     )
+
+
+DISPOSITIVO_SEDE = "sede-turnos"
+"""El «equipo» con que el servidor firma los eventos de la cola de la sede."""
+
+
+def _asegurar_dispositivo(central: Any) -> tuple[int, str]:
+    from sqlalchemy import insert, select
+
+    from ventanilla.central.bd import ahora_iso
+    from ventanilla.central.tablas import dispositivos
+    from ventanilla.dominio.eventos import HASH_INICIAL
+
+    with central.escribir() as conexion:
+        fila = conexion.execute(
+            select(dispositivos.c.ultimo_seq, dispositivos.c.ultimo_hash).where(dispositivos.c.id == DISPOSITIVO_SEDE)
+        ).first()
+        if fila is not None:
+            return int(fila[0]), str(fila[1])
+        conexion.execute(
+            insert(dispositivos).values(
+                id=DISPOSITIVO_SEDE, nombre="Cola de turnos de la sede", punto="Sede", serie="TURNOS", serie_num=0,
+                token_hash=None, revocado=False, inscrito_en=ahora_iso(), ultimo_seq=0, ultimo_hash=HASH_INICIAL,
+            )
+        )
+    return 0, HASH_INICIAL
+
+
+def motor_de_sede(central: Any, *, reloj: Callable[[], datetime] = ahora_utc) -> MotorTurnos:
+    """La cola de la sede sobre la base del servidor central.
+
+    Cada cambio es un evento del equipo `DISPOSITIVO_SEDE`, encadenado y guardado con
+    `recibir_lote` como los de cualquier equipo; así los turnos de la sede se sincronizan a los
+    equipos y entran en sus informes. Al arrancar, la cola se rehace con los eventos de hoy.
+    """
+    import json
+
+    from sqlalchemy import select
+
+    from ventanilla.central.recepcion import EventoRecibido, recibir_lote
+    from ventanilla.central.tablas import eventos
+    from ventanilla.dominio.calendario import BOGOTA
+    from ventanilla.dominio.eventos import calcular_hash, nuevo_id
+
+    ultimo = list(_asegurar_dispositivo(central))
+    medianoche = datetime.combine(reloj().astimezone(BOGOTA).date(), time(0), tzinfo=BOGOTA).astimezone(UTC)
+    with central.leer() as conexion:
+        filas = conexion.execute(
+            select(eventos.c.tipo, eventos.c.datos, eventos.c.ocurrido_en)
+            .where(eventos.c.dispositivo == DISPOSITIVO_SEDE,
+                   eventos.c.ocurrido_en >= medianoche.isoformat(timespec="microseconds"))
+            .order_by(eventos.c.seq)
+        ).all()
+    estado = EstadoCola()
+    for tipo, datos, ocurrido_en in filas:
+        try:
+            estado.aplicar(tipo, json.loads(datos), datetime.fromisoformat(ocurrido_en))
+        except TurnoInvalido:
+            continue
+
+    def registrar(tipo: str, datos: dict[str, Any], usuario: str, instante: datetime) -> None:
+        seq, anterior = ultimo[0] + 1, str(ultimo[1])
+        identificador = nuevo_id()
+        firma = calcular_hash(anterior, id=identificador, dispositivo=DISPOSITIVO_SEDE, seq=seq, usuario=usuario,
+                              ocurrido_en=instante, tipo=tipo, datos=datos)
+        recibir_lote(central, DISPOSITIVO_SEDE, [EventoRecibido(identificador, DISPOSITIVO_SEDE, seq, usuario,
+                                                                instante, tipo, dict(datos), firma)], None)
+        ultimo[:] = [seq, firma]
+
+    return MotorTurnos(catalogo_de_la_central(central), registrar=registrar, reloj=reloj, estado=estado)
 
 
 def servir(host: str = "127.0.0.1", puerto: int = 8766, ventanillas: int = 4) -> None:
