@@ -35,19 +35,20 @@ def _programa(nombre: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def leer_codigos(tmp_path_factory: pytest.TempPathFactory) -> Callable[[bytes], list[str]]:
-    """Convierte cada página del PDF en PNG a 300 ppp y devuelve lo que zbarimg lee:
-    «CODE-128:…», «QR-Code:…»."""
+def leer_codigos(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., list[str]]:
+    """Convierte cada página del PDF (o las `paginas` primeras) en PNG a 300 ppp y devuelve lo
+    que zbarimg lee: «CODE-128:…», «QR-Code:…»."""
     pdftoppm = _programa("pdftoppm")
     zbarimg = _programa("zbarimg")
     carpeta = tmp_path_factory.mktemp("codigos")
     contador = iter(range(1_000_000))
 
-    def leer(pdf: bytes) -> list[str]:
+    def leer(pdf: bytes, paginas: int | None = None) -> list[str]:
         n = next(contador)
         entrada = carpeta / f"doc{n}.pdf"
         entrada.write_bytes(pdf)
-        subprocess.run([pdftoppm, "-r", "300", "-gray", "-png", entrada, carpeta / f"pag{n}"],
+        rango = ["-l", str(paginas)] if paginas else []
+        subprocess.run([pdftoppm, "-r", "300", "-gray", "-png", *rango, entrada, carpeta / f"pag{n}"],
                        check=True)
         paginas = sorted(carpeta.glob(f"pag{n}-*.png"))
         # zbarimg sale con 4 cuando no encuentra códigos: eso lo decide la prueba.

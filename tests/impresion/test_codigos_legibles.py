@@ -30,8 +30,9 @@ DOCUMENTOS: dict[str, Callable[[], bytes]] = {
 
 
 @pytest.mark.parametrize("nombre", DOCUMENTOS)
-def test_code128_y_qr_del_radicado(nombre: str, leer_codigos: Callable[[bytes], list[str]]) -> None:
-    leidos = leer_codigos(DOCUMENTOS[nombre]())
+def test_code128_y_qr_del_radicado(nombre: str, leer_codigos: Callable[..., list[str]]) -> None:
+    # Los códigos van en la primera hoja; la letra grande ocupa tres y no hace falta leerlas todas.
+    leidos = leer_codigos(DOCUMENTOS[nombre](), paginas=1)
     assert f"CODE-128:{RADICADO}" in leidos
     qr = [valor.removeprefix("QR-Code:") for valor in leidos if valor.startswith("QR-Code:")]
     assert qr and all(RADICADO in valor for valor in qr)
@@ -42,7 +43,7 @@ def test_code128_y_qr_del_radicado(nombre: str, leer_codigos: Callable[[bytes], 
 
 
 def test_sin_direccion_de_consulta_el_qr_lleva_el_radicado(
-    leer_codigos: Callable[[bytes], list[str]],
+    leer_codigos: Callable[..., list[str]],
 ) -> None:
     import dataclasses
 
@@ -53,11 +54,11 @@ def test_sin_direccion_de_consulta_el_qr_lleva_el_radicado(
     assert sorted(leidos) == sorted([f"CODE-128:{RADICADO}", f"QR-Code:{RADICADO}"])
 
 
-def test_constancia_de_anulacion(leer_codigos: Callable[[bytes], list[str]]) -> None:
+def test_constancia_de_anulacion(leer_codigos: Callable[..., list[str]]) -> None:
     datos = anulacion_de_muestra()
     leidos = leer_codigos(constancia_anulacion(datos))
     assert sorted(leidos) == sorted([f"CODE-128:{datos.radicado}", f"QR-Code:{datos.radicado}"])
 
 
-def test_turno_con_qr_de_su_codigo(leer_codigos: Callable[[bytes], list[str]]) -> None:
+def test_turno_con_qr_de_su_codigo(leer_codigos: Callable[..., list[str]]) -> None:
     assert leer_codigos(ticket_turno(turno_de_muestra())) == ["QR-Code:A-023"]

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from ventanilla.cli import main
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Usuario
 from ventanilla.servicios import tramite
@@ -113,18 +111,21 @@ def test_a_una_impresora_real(almacen: Almacen, radicado: str, cups: Any, qapp: 
     assert _impresiones(almacen, radicado)[-1]["impresora"] == cups.impresora
 
 
-@pytest.mark.lento
-def test_orden_imprimir(almacen: Almacen, radicado: str, directorio_datos: Path, tmp_path: Path) -> None:
-    almacen.cerrar()
-    entorno = {**os.environ, "VENTANILLA_DATOS": str(directorio_datos), "VENTANILLA_USUARIO": "funcionaria"}
-    orden = [sys.executable, "-m", "ventanilla.cli", "imprimir"]
-    hecho = subprocess.run([*orden, radicado, "--documento", "constancia", "--salida", str(tmp_path / "c.pdf")],
-                           capture_output=True, text=True, env=entorno, check=True)
-    assert json.loads(hecho.stdout) == {"radicado": radicado, "documento": "constancia", "copia": False,
-                                        "destino": str(tmp_path / "c.pdf")}
-    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
-    fallo = subprocess.run([*orden, "MZL-VU01-2026-999999", "--documento", "sticker", "--salida",
-                            str(tmp_path / "s.pdf")], capture_output=True, text=True, env=entorno, check=False)
-    assert fallo.returncode == 2
-    assert "No hay ninguna solicitud con el radicado «MZL-VU01-2026-999999»" in fallo.stderr
-    assert "Traceback" not in fallo.stderr
+def test_orden_imprimir(
+    almacen: Almacen, radicado: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("VENTANILLA_USUARIO", "funcionaria")
+    salida = tmp_path / "c.pdf"
+    assert main(["imprimir", radicado, "--documento", "constancia", "--salida", str(salida)]) == 0
+    assert json.loads(capsys.readouterr().out) == {
+        "radicado": radicado, "documento": "constancia", "copia": False, "destino": str(salida),
+    }
+    assert salida.read_bytes().startswith(b"%PDF")
+    with pytest.raises(SystemExit) as salida_con_error:
+        main(["imprimir", "MZL-VU01-2026-999999", "--documento", "sticker", "--salida", str(tmp_path / "s.pdf")])
+    assert salida_con_error.value.code == 2
+    error = capsys.readouterr().err
+    assert "No hay ninguna solicitud con el radicado «MZL-VU01-2026-999999»" in error
+    assert "Traceback" not in error
+    assert [d["documento"] for d in _impresiones(almacen, radicado)] == ["constancia"]
