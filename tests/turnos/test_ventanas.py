@@ -167,3 +167,27 @@ def test_desde_el_panel_se_da_un_turno_y_el_kiosco_no_se_entera(qtbot, motor: Mo
     assert "Dio el turno C-001" in panel.mensaje
     assert not kiosco.mostrando_turno and kiosco.ultimo_turno is None
     assert panel.espera_por_servicio == {"hacienda": 1}
+
+
+def test_los_atajos_pueden_vivir_en_la_ventana_principal(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    from PySide6.QtWidgets import QLineEdit, QStackedWidget, QVBoxLayout, QWidget
+
+    motor.emitir("radicacion")
+    ventana = QWidget()
+    secciones = QStackedWidget(ventana)
+    campo = QLineEdit()
+    panel = PanelTurnos(fuente, 1, "maria")
+    secciones.addWidget(campo)
+    secciones.addWidget(panel)
+    QVBoxLayout(ventana).addWidget(secciones)
+    qtbot.addWidget(ventana)
+    panel.instalar_atajos(ventana)
+    fuente.iniciar()
+    ventana.show()
+    ventana.activateWindow()
+    qtbot.waitUntil(ventana.isActiveWindow)
+    campo.setFocus()
+    assert not panel.isVisible()
+    with qtbot.waitSignal(panel.turno_actual):
+        qtbot.keyClick(campo, Qt.Key.Key_F5)
+    assert panel.actual is not None and panel.actual["codigo"] == "A-001"

@@ -57,6 +57,8 @@ class PanelTurnos(QWidget):
         self._pausada = False
         self._servicios: dict[str, dict[str, Any]] = {}
         self._pedidos: Counter[str] = Counter()
+        self._teclas: list[tuple[str, QPushButton]] = []
+        self._atajos: list[QShortcut] = []
 
         titulo = QLabel(f"Turnos · Ventanilla {ventanilla}")
         titulo.setProperty("rol", "titulo")
@@ -180,9 +182,22 @@ class PanelTurnos(QWidget):
         boton.clicked.connect(lambda: self.pedir(accion))
         nombrar(boton, texto, f"Tecla {tecla}" if tecla else None)
         if tecla:
-            atajo = QShortcut(QKeySequence(tecla), self)
-            atajo.activated.connect(boton.click)
+            self._teclas.append((tecla, boton))
+            self._atajos.append(self._atajo(tecla, boton, self))
         return boton
+
+    @staticmethod
+    def _atajo(tecla: str, boton: QPushButton, dueno: QWidget) -> QShortcut:
+        atajo = QShortcut(QKeySequence(tecla), dueno)
+        atajo.activated.connect(boton.click)
+        return atajo
+
+    def instalar_atajos(self, ventana: QWidget) -> None:
+        """Pone F5–F8 en `ventana` (la principal): así sirven en cualquier sección, no solo aquí."""
+        for atajo in self._atajos:
+            atajo.setEnabled(False)
+            atajo.deleteLater()
+        self._atajos = [self._atajo(tecla, boton, ventana) for tecla, boton in self._teclas]
 
     @property
     def actual(self) -> dict[str, Any] | None:
