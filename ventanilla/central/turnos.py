@@ -206,7 +206,8 @@ def motor_de_sede(central: Any, *, reloj: Callable[[], datetime] = ahora_utc) ->
     from ventanilla.dominio.calendario import BOGOTA
     from ventanilla.dominio.eventos import calcular_hash, nuevo_id
 
-    ultimo = list(_asegurar_dispositivo(central))
+    ultimo_seq, ultimo_hash = _asegurar_dispositivo(central)
+    cadena: dict[str, Any] = {"seq": ultimo_seq, "hash": ultimo_hash}
     medianoche = datetime.combine(reloj().astimezone(BOGOTA).date(), time(0), tzinfo=BOGOTA).astimezone(UTC)
     with central.leer() as conexion:
         filas = conexion.execute(
@@ -223,13 +224,13 @@ def motor_de_sede(central: Any, *, reloj: Callable[[], datetime] = ahora_utc) ->
             continue
 
     def registrar(tipo: str, datos: dict[str, Any], usuario: str, instante: datetime) -> None:
-        seq, anterior = ultimo[0] + 1, str(ultimo[1])
+        seq, anterior = int(cadena["seq"]) + 1, str(cadena["hash"])
         identificador = nuevo_id()
         firma = calcular_hash(anterior, id=identificador, dispositivo=DISPOSITIVO_SEDE, seq=seq, usuario=usuario,
                               ocurrido_en=instante, tipo=tipo, datos=datos)
         recibir_lote(central, DISPOSITIVO_SEDE, [EventoRecibido(identificador, DISPOSITIVO_SEDE, seq, usuario,
                                                                 instante, tipo, dict(datos), firma)], None)
-        ultimo[:] = [seq, firma]
+        cadena.update(seq=seq, hash=firma)
 
     return MotorTurnos(catalogo_de_la_central(central), registrar=registrar, reloj=reloj, estado=estado)
 
