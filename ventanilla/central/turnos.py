@@ -20,7 +20,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, FastAPI, HTTPException, Request, WebSocket, WebSocketDisconnect
 
 from ventanilla.dominio.turnos import Catalogo, TurnoInvalido
-from ventanilla.turnos.acciones import ACCIONES, AccionInvalida, ejecutar_accion
+from ventanilla.turnos.acciones import ACCIONES, VERSION_TURNOS, AccionInvalida, ejecutar_accion
 from ventanilla.turnos.catalogo import catalogo_desde_filas
 from ventanilla.turnos.cola import EstadoCola
 from ventanilla.turnos.motor import Cambio, MotorTurnos, ahora_utc
@@ -35,9 +35,6 @@ __all__ = [
     "router",
     "servir",
 ]
-
-VERSION_TURNOS = 1
-"""Versión del protocolo de la cola de la sede (HTTP y WebSocket)."""
 
 router = APIRouter(prefix="/turnos", tags=["turnos"])
 

@@ -11,7 +11,10 @@ from typing import Any
 from ventanilla.dominio.turnos import TurnoInvalido
 from ventanilla.turnos.motor import MotorTurnos
 
-__all__ = ["ACCIONES", "AccionInvalida", "ejecutar_accion"]
+__all__ = ["ACCIONES", "VERSION_TURNOS", "AccionInvalida", "ejecutar_accion"]
+
+VERSION_TURNOS = 1
+"""Versión del protocolo de la cola de la sede (HTTP y WebSocket), la misma en cliente y servidor."""
 
 ACCIONES: tuple[str, ...] = (
     "emitir",

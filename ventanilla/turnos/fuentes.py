@@ -18,7 +18,7 @@ from PySide6.QtWebSockets import QWebSocket
 
 import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (antes de emitir señales de Qt)
 from ventanilla.dominio.turnos import TurnoInvalido
-from ventanilla.turnos.acciones import ejecutar_accion
+from ventanilla.turnos.acciones import VERSION_TURNOS, ejecutar_accion
 from ventanilla.turnos.motor import Cambio, MotorTurnos
 
 __all__ = ["SIN_SERVIDOR", "FuenteLocal", "FuenteRemota", "FuenteTurnos"]
@@ -141,6 +141,18 @@ class FuenteRemota(FuenteTurnos):
     def _mensaje(self, texto: str) -> None:
         mensaje = json.loads(texto)
         if mensaje["tipo"] == "instantanea":
+            version = int(mensaje.get("version", 0))
+            if version != VERSION_TURNOS:
+                self._cerrada = True
+                self._socket.close()
+                self.disponible = False
+                cual = "más nueva" if version > VERSION_TURNOS else "más vieja"
+                self.conexion.emit(
+                    False,
+                    f"El servidor de turnos usa una versión {cual} de la cola ({version}; este equipo usa la "
+                    f"{VERSION_TURNOS}): actualice {'este equipo' if version > VERSION_TURNOS else 'el servidor'}.",
+                )
+                return
             self._numero = int(mensaje["numero"])
             self._espera_ms = 500
             self.disponible = True
