@@ -191,3 +191,26 @@ def test_los_atajos_pueden_vivir_en_la_ventana_principal(qtbot, motor: MotorTurn
     with qtbot.waitSignal(panel.turno_actual):
         qtbot.keyClick(campo, Qt.Key.Key_F5)
     assert panel.actual is not None and panel.actual["codigo"] == "A-001"
+
+
+def test_si_no_imprime_el_kiosco_muestra_el_turno_y_lo_dice(qtbot, almacen, motor: MotorTurnos, fuente: FuenteLocal) -> None:
+    from ventanilla.servicios.turnos import imprimir_turno
+
+    kiosco = Kiosko(fuente, imprimir=lambda turno, servicio: imprimir_turno(almacen, turno, servicio, "NoExiste"))
+    qtbot.addWidget(kiosco)
+    fuente.iniciar()
+    kiosco.botones_servicio[1].click()
+    qtbot.waitUntil(lambda: kiosco.mostrando_turno)
+    assert "No se pudo imprimir" in kiosco._impresion.text()
+    assert "NoExiste" in kiosco._impresion.text() and "Anote su turno: B-001" in kiosco._impresion.text()
+
+
+def test_un_problema_de_sonido_se_ve_en_la_pantalla(qtbot, fuente: FuenteLocal) -> None:
+    from ventanilla.turnos.anuncios import ColaAnuncios
+    from ventanilla.turnos.voz import VozEspeak
+
+    anuncios = ColaAnuncios(VozEspeak(), campanilla=False)
+    pantalla = Pantalla(fuente, anuncios=anuncios)
+    qtbot.addWidget(pantalla)
+    anuncios.estado.emit("Sin sonido: la campanilla no se pudo reproducir.")
+    assert not pantalla._sonido.isHidden() and "Sin sonido" in pantalla._sonido.text()

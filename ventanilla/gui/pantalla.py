@@ -114,6 +114,12 @@ class Pantalla(QWidget):
             derecha.addWidget(fila)
         derecha.addStretch(1)
 
+        self._sonido = QLabel()
+        self._sonido.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._sonido.hide()
+        nombrar(self._sonido, "Estado del sonido")
+        if anuncios is not None:
+            anuncios.estado.connect(self._sin_sonido)
         self._cinta = QLabel(mensaje)
         self._cinta.setTextFormat(Qt.TextFormat.PlainText)
         self._cinta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -132,6 +138,7 @@ class Pantalla(QWidget):
         raiz.addWidget(self._aviso)
         raiz.addLayout(centro, 1)
         raiz.addWidget(self._cinta)
+        raiz.addWidget(self._sonido)
 
         nombrar(self, "Pantalla de turnos")
         nombrar(self._codigo, "Turno llamado")
@@ -194,6 +201,11 @@ class Pantalla(QWidget):
         anunciar(self, f"Turno {llamado.codigo}, ventanilla {llamado.ventanilla}")
         if self._anuncios is not None:
             self._anuncios.anunciar(llamado)
+
+    def _sin_sonido(self, mensaje: str) -> None:
+        """Un problema de audio se dice en letra pequeña: el llamado igual se ve."""
+        self._sonido.setText(mensaje)
+        self._sonido.setVisible(bool(mensaje))
 
     def _conexion(self, disponible: bool, mensaje: str) -> None:
         self._aviso.setText(mensaje)
@@ -260,4 +272,5 @@ class Pantalla(QWidget):
             codigo.setFont(_fuente(int(alto * 0.06), negrita=True))
             ventanilla.setFont(_fuente(int(alto * 0.045)))
         self._cinta.setFont(_fuente(int(alto * 0.04)))
+        self._sonido.setFont(_fuente(int(alto * 0.025)))
         super().resizeEvent(evento)
