@@ -83,8 +83,18 @@ class Lectura:
         return [n for n in self.arbol if all(n.get(k) == v for k, v in criterio.items())]
 
     def enfocables_visibles(self) -> list[dict[str, Any]]:
-        """Los controles que se ven y que reciben el foco: lo que un lector recorre con Tab."""
-        return [n for n in self.arbol if n["enfocable"] and "showing" in n["estados"]]
+        """Los controles que se ven y que reciben el foco: lo que un lector recorre con Tab.
+
+        Qt marca "showing" los elementos de una lista desplegable cerrada; se descartan los
+        nodos que tienen algún antepasado que no se ve.
+        """
+        ocultos = {n["ruta"] for n in self.arbol if "showing" not in n["estados"]}
+
+        def visible(ruta: str) -> bool:
+            partes = ruta.split("/")
+            return all("/".join(partes[:i]) not in ocultos for i in range(1, len(partes) + 1))
+
+        return [n for n in self.arbol if n["enfocable"] and visible(n["ruta"])]
 
 
 class EscritorioAccesible:

@@ -6,15 +6,19 @@ virtual. Lo usa `escritorio_atspi.py`, pero también se puede correr a mano dent
     /usr/bin/python3 tests/a11y/lector_atspi.py --aplicacion "Ventanilla muestra" < acciones.json
 
 Lee de la entrada estándar una lista JSON de pasos (vacía: solo leer) y escribe en la salida un
-JSON con `arbol` (cada nodo: ruta, rol, nombre, descripción, estados, enfocable, acciones,
-texto, etiquetado_por), `anuncios` (lo que la aplicación anunció a la tecnología de asistencia) y `pasos`.
-Un paso es {"buscar": {"nombre": ..., "rol": ...}, "hacer": "escribir" | "pulsar" | "enfocar" |
-"esperar" | "teclas" | "oir", "texto": ...}; "teclas" pulsa una combinación ("ctrl+shift+c")
-en el teclado de la pantalla y "oir" espera un anuncio que contenga el texto (los dos sin
-"buscar"); "esperar" espera a que el nodo exista y, con "texto", a que su nombre o
-su texto lo contengan. Cada nodo lleva también su `id` (la ruta de objectName que Qt publica)
-y `objeto` (su último tramo, el objectName del widget), que también sirven para "buscar";
-en "buscar", "estado": "focused" pide un nodo con ese estado.
+JSON con `arbol` (cada nodo: ruta, id, objeto, rol, nombre, descripción, estados, enfocable,
+acciones, texto, etiquetado_por), `anuncios` (lo que la aplicación anunció a la tecnología de
+asistencia) y `pasos`. `id` es la ruta de objectName que Qt publica y `objeto` su último tramo.
+
+Un paso es {"buscar": {...}, "hacer": ..., "texto": ...}. "buscar" compara campos del nodo
+(rol, nombre, objeto...) y "estado": "focused" pide un nodo con ese estado. "hacer" es:
+- "escribir": pone `texto` en un campo editable;
+- "pulsar": la acción de pulsar o marcar del nodo;
+- "enfocar": le da el foco;
+- "esperar": espera a que el nodo exista y, con `texto`, a que su nombre o su texto lo contengan;
+- "teclas": pulsa una combinación ("ctrl+shift+c") en el teclado de la pantalla, con el
+  puntero sobre la ventana (o sobre el nodo de "buscar");
+- "oir": espera un anuncio nuevo, posterior al último oído, que contenga `texto`.
 """
 
 from __future__ import annotations
@@ -175,6 +179,16 @@ _MODIFICADORES = {
 }
 
 
+def _apuntar(ventana: Atspi.Accessible) -> None:
+    """Lleva el puntero al centro de la ventana.
+
+    Sin gestor de ventanas, el foco de X puede quedar en la raíz; entonces el teclado va a la
+    ventana que está bajo el puntero.
+    """
+    caja = Atspi.Component.get_extents(ventana, Atspi.CoordType.SCREEN)
+    Atspi.generate_mouse_event(caja.x + caja.width // 2, caja.y + caja.height // 2, "abs")
+
+
 def _teclas(combinacion: str) -> str:
     """Pulsa una combinación como "ctrl+shift+c" en el teclado del servidor X (XTest)."""
     *modificadores, tecla = combinacion.lower().split("+") if combinacion != "+" else ["+"]
@@ -189,25 +203,33 @@ def _teclas(combinacion: str) -> str:
     return combinacion
 
 
-def _oir(anuncios: list[str], texto: str, plazo: float) -> str:
+def _oir(anuncios: list[str], oidos: list[int], texto: str, plazo: float) -> str:
+    """Espera un anuncio nuevo (posterior al último oído) que contenga `texto`."""
     limite = time.monotonic() + plazo
     while time.monotonic() < limite:
-        if any(texto in anuncio for anuncio in anuncios):
-            return texto
+        for indice in range(oidos[0], len(anuncios)):
+            if texto in anuncios[indice]:
+                oidos[0] = indice + 1
+                return anuncios[indice]
         _girar(0.1)
     raise PlazoVencido(f"No se anunció «{texto}»; se oyó: {anuncios}")
 
 
 def _hacer(
-    app: Atspi.Accessible, paso: dict[str, object], plazo: float, anuncios: list[str]
+    app: Atspi.Accessible,
+    paso: dict[str, object],
+    plazo: float,
+    anuncios: list[str],
+    oidos: list[int],
 ) -> dict[str, object]:
     criterio = dict(paso.get("buscar", {}))
     hacer = paso.get("hacer", "esperar")
     texto = paso.get("texto")
     if hacer == "teclas":
+        _apuntar(_encontrar(app, criterio or {"rol": "frame"}, plazo))
         return {"hecho": "teclas", "texto": _teclas(str(texto))}
     if hacer == "oir":
-        return {"hecho": "oir", "texto": _oir(anuncios, str(texto), plazo)}
+        return {"hecho": "oir", "texto": _oir(anuncios, oidos, str(texto), plazo)}
     if hacer == "esperar":
         nodo = _encontrar(app, criterio, plazo, texto)
         return {"hecho": "esperar", "texto": _texto(nodo)}
@@ -232,6 +254,7 @@ def main() -> int:
     pasos = json.loads(sys.stdin.read() or "[]")
 
     anuncios: list[str] = []
+    oidos = [0]
     oyente = Atspi.EventListener.new(lambda evento: anuncios.append(str(evento.any_data)))
     oyente.register("object:announcement")
     resultado: dict[str, object] = {"anuncios": anuncios, "pasos": [], "arbol": [], "error": None}
@@ -240,7 +263,7 @@ def main() -> int:
         app = _buscar_aplicacion(argumentos.aplicacion, argumentos.plazo)
         _encontrar(app, {"rol": "frame"}, argumentos.plazo)
         for paso in pasos:
-            resultado["pasos"].append(_hacer(app, paso, argumentos.plazo, anuncios))
+            resultado["pasos"].append(_hacer(app, paso, argumentos.plazo, anuncios, oidos))
             _girar(0.1)
         _girar(0.3)
     except (PlazoVencido, ValueError, GLib.Error) as error:

@@ -14,6 +14,7 @@ def test_cada_control_enfocable_tiene_rol_y_nombre(escritorio: EscritorioAccesib
     lectura = escritorio.ejecutar_acciones(comando_muestra(), NOMBRE_APLICACION, [])
     assert lectura.error is None
     enfocables = lectura.enfocables_visibles()
+    assert not any(n["rol"] == "list item" for n in enfocables)
     assert {n["objeto"] for n in enfocables} >= {
         "tipo_documento",
         "documento",
