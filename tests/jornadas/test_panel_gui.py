@@ -38,7 +38,9 @@ def test_la_jornada_se_prepara_se_abre_y_registra_asistencia(qtbot: QtBot, panel
         panel._marcas[item].setChecked(True)
     qtbot.mouseClick(panel._preparar, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.jornada is not None and panel.jornada.estado == "lista")
-    assert "Pendiente: Unidad de respaldo" in panel.mensaje
+    assert "No se pudo sincronizar" in panel.mensaje, "el equipo no está inscrito: lo dice y sale igual"
+    assert "Pendiente: Unidad de respaldo (USB) en el maletín, Almacén sincronizado" in panel.mensaje
+    assert not panel._marcas["sincronizado"].isEnabled()
     qtbot.mouseClick(panel._abrir, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel._registro.isEnabled())
     qtbot.keyClicks(panel._numero, "1053777888")
@@ -72,6 +74,14 @@ def test_la_encuesta_se_pasa_al_ciudadano_y_queda_anonima(
     with almacen.leer() as sesion:
         [fila] = sesion.scalars(select(EncuestaFila)).all()
     assert (fila.atencion, fila.atencion_id, fila.respuestas["espera"]) == ("jornada", None, 4)
+    panel._descripcion.setText("Arreglar el alumbrado del parque")
+    panel.anotar_compromiso()
+    qtbot.waitUntil(lambda: panel._lista_comp.count() == 1)
+    assert "Sin iniciar" in panel._lista_comp.item(0).text()
+    panel._lista_comp.setCurrentRow(0)
+    panel._estado_comp.setCurrentIndex(panel._estado_comp.findData("en_curso"))
+    panel.seguir_compromiso()
+    qtbot.waitUntil(lambda: "En curso" in panel._lista_comp.item(0).text())
     panel.cerrar()
     qtbot.waitUntil(lambda: panel.jornada is not None and panel.jornada.estado == "cerrada")
     panel.ver_informe()

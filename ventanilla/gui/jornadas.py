@@ -2,8 +2,9 @@
 
 Arriba, la jornada elegida y su estado, con la lista de chequeo para salir y los botones
 preparar, abrir y cerrar. En el centro, el registro rápido de asistencia (documento, nombre,
-servicio, dependencia y la marca del aviso de privacidad) y la lista con sus conteos. Abajo, la
-encuesta que se le pasa al ciudadano y los PDF de la lista y del informe de cierre. Todo
+servicio, dependencia y la marca del aviso de privacidad) y la lista con sus conteos; luego los
+compromisos con la comunidad y su seguimiento. Abajo, la encuesta que se le pasa al ciudadano y
+los PDF de la lista y del informe de cierre. Todo
 trabajo con el almacén va por `operaciones.ejecutar`, fuera del hilo de la interfaz.
 """
 
@@ -16,14 +17,17 @@ from typing import Any
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.documentos import TIPOS_DOCUMENTO
-from ventanilla.dominio.jornadas import ITEMS_CHEQUEO, NOMBRES_ESTADO, EstadoJornada
+from ventanilla.dominio.jornadas import ITEMS_CHEQUEO, NOMBRES_COMPROMISO, NOMBRES_ESTADO, EstadoJornada
 from ventanilla.gui.accesibilidad import anunciar, etiquetar, nombrar
 from ventanilla.gui.encuesta import EncuestaCiudadano
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import (
     QCheckBox,
     QComboBox,
+    QDate,
+    QDateEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QKeySequence,
@@ -31,6 +35,7 @@ from ventanilla.gui.qt import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QShortcut,
     Qt,
     QVBoxLayout,
@@ -39,7 +44,7 @@ from ventanilla.gui.qt import (
 from ventanilla.gui.vista_previa import VistaPrevia
 from ventanilla.impresion.asistencia import lista_asistencia_pdf
 from ventanilla.impresion.cierre_jornada import informe_cierre_pdf
-from ventanilla.servicios import asistencia, encuestas, jornadas
+from ventanilla.servicios import asistencia, compromisos, encuestas, jornadas
 from ventanilla.servicios.cierre_jornada import datos_cierre
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.turnos.voz import voz_por_defecto
@@ -59,6 +64,7 @@ class PanelJornada(QWidget):
         self._usuario = usuario
         self._jornadas: list[jornadas.Jornada] = []
         self._lista: list[asistencia.Asistente] = []
+        self._compromisos: list[compromisos.Compromiso] = []
         self._encuesta: EncuestaCiudadano | None = None
         self.ultimo_pdf: bytes | None = None
         """El último PDF mostrado (lista o informe), para guardarlo o revisarlo."""
@@ -88,7 +94,18 @@ class PanelJornada(QWidget):
     # Construcción
 
     def _construir(self) -> None:
-        disposicion = QVBoxLayout(self)
+        # Al 200 % el panel no cabe en la pantalla de un portátil: se desplaza entero.
+        exterior = QVBoxLayout(self)
+        exterior.setContentsMargins(0, 0, 0, 0)
+        desplazable = QScrollArea()
+        desplazable.setWidgetResizable(True)
+        desplazable.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab recorre los controles y el área sigue al foco; ella misma no necesita detenerlo.
+        desplazable.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        contenido = QWidget()
+        desplazable.setWidget(contenido)
+        exterior.addWidget(desplazable)
+        disposicion = QVBoxLayout(contenido)
         disposicion.setContentsMargins(16, 16, 16, 16)
         titulo = QLabel("Jornada de Gobierno en la Calle")
         titulo.setProperty("rol", "titulo")
@@ -111,6 +128,7 @@ class PanelJornada(QWidget):
         self._vista = QListWidget()
         nombrar(self._vista, "Lista de asistencia")
         disposicion.addWidget(self._vista, 1)
+        disposicion.addWidget(self._grupo_compromisos())
         disposicion.addLayout(self._acciones())
         self._mensaje = QLabel()
         self._mensaje.setWordWrap(True)
@@ -124,8 +142,10 @@ class PanelJornada(QWidget):
         for item, nombre in ITEMS_CHEQUEO.items():
             self._marcas[item] = QCheckBox(nombre)
             disposicion.addWidget(self._marcas[item])
+        # Lo marca la sincronización al preparar, no la mano.
+        self._marcas["sincronizado"].setEnabled(False)
         botones = QHBoxLayout()
-        self._preparar = QPushButton("Guardar lista de chequeo")
+        self._preparar = QPushButton("Sincronizar y guardar la lista")
         self._preparar.clicked.connect(self.preparar)
         self._abrir = QPushButton("Abrir jornada")
         self._abrir.clicked.connect(self.abrir)
@@ -173,6 +193,48 @@ class PanelJornada(QWidget):
             atajo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             atajo.activated.connect(self.registrar)
         return self._registro
+
+    def _grupo_compromisos(self) -> QGroupBox:
+        self._grupo_comp = QGroupBox("Compromisos con la comunidad")
+        disposicion = QVBoxLayout(self._grupo_comp)
+        self._lista_comp = QListWidget()
+        nombrar(self._lista_comp, "Compromisos de la jornada")
+        self._lista_comp.setMaximumHeight(self.fontMetrics().height() * 6)
+        disposicion.addWidget(self._lista_comp)
+        fila = QHBoxLayout()
+        etiqueta = QLabel("&Compromiso")
+        self._descripcion = QLineEdit()
+        etiquetar(etiqueta, self._descripcion)
+        self._dependencia_comp = QComboBox()
+        nombrar(self._dependencia_comp, "Dependencia que responde")
+        for codigo, nombre in self._almacen.dependencias().items():
+            self._dependencia_comp.addItem(nombre, codigo)
+        self._vence = QDateEdit(QDate.currentDate().addMonths(3))
+        self._vence.setCalendarPopup(True)
+        self._vence.setDisplayFormat("dd/MM/yyyy")
+        nombrar(self._vence, "Vence el")
+        self._anotar_comp = QPushButton("Anotar compromiso")
+        self._anotar_comp.clicked.connect(self.anotar_compromiso)
+        fila.addWidget(etiqueta)
+        fila.addWidget(self._descripcion, 1)
+        disposicion.addLayout(fila)
+        datos = QHBoxLayout()
+        for control in (self._dependencia_comp, self._vence, self._anotar_comp):
+            datos.addWidget(control)
+        datos.addStretch(1)
+        disposicion.addLayout(datos)
+        seguimiento = QHBoxLayout()
+        self._estado_comp = QComboBox()
+        nombrar(self._estado_comp, "Nuevo estado del compromiso elegido")
+        for estado, nombre in NOMBRES_COMPROMISO.items():
+            self._estado_comp.addItem(nombre, estado)
+        self._cambiar_comp = QPushButton("Cambiar estado del elegido")
+        self._cambiar_comp.clicked.connect(self.seguir_compromiso)
+        seguimiento.addStretch(1)
+        seguimiento.addWidget(self._estado_comp)
+        seguimiento.addWidget(self._cambiar_comp)
+        disposicion.addLayout(seguimiento)
+        return self._grupo_comp
 
     def _acciones(self) -> QVBoxLayout:
         filas = QVBoxLayout()
@@ -229,6 +291,7 @@ class PanelJornada(QWidget):
         self._registro.setEnabled(estado == EstadoJornada.ABIERTA)
         self._cerrar.setEnabled(estado == EstadoJornada.ABIERTA)
         self._boton_encuesta.setEnabled(estado in (EstadoJornada.ABIERTA, EstadoJornada.CERRADA))
+        self._grupo_comp.setEnabled(estado in (EstadoJornada.ABIERTA, EstadoJornada.CERRADA))
         for control in (self._boton_lista, self._boton_informe):
             control.setEnabled(jornada is not None)
         if jornada is None:
@@ -252,6 +315,18 @@ class PanelJornada(QWidget):
             return
         ejecutar(self, lambda: asistencia.lista_asistencia(self._almacen, jornada.id),
                  al_terminar=self._mostrar_lista, al_fallar=self._fallo)
+        ejecutar(self, lambda: compromisos.compromisos(self._almacen, jornada.id),
+                 al_terminar=self._mostrar_compromisos, al_fallar=self._fallo)
+
+    def _mostrar_compromisos(self, lista: list[compromisos.Compromiso]) -> None:
+        self._compromisos = lista
+        self._lista_comp.clear()
+        dependencias = self._almacen.dependencias()
+        for compromiso in lista:
+            self._lista_comp.addItem(
+                f"{compromiso.descripcion} · {dependencias.get(compromiso.dependencia, compromiso.dependencia)} · "
+                f"vence {compromiso.vence_el:%d/%m/%Y} · {NOMBRES_COMPROMISO[compromiso.estado]}"
+            )
 
     def _mostrar_lista(self, lista: list[asistencia.Asistente]) -> None:
         self._lista = lista
@@ -281,14 +356,25 @@ class PanelJornada(QWidget):
         ejecutar(self, trabajo, al_terminar=listo, al_fallar=self._fallo, cambia=CAMBIOS, descripcion=hecho)
 
     def preparar(self) -> None:
+        """Sincroniza (si se puede) y guarda la lista de chequeo; lo no marcado queda pendiente."""
         jornada = self.jornada
         if jornada is None:
             return
         chequeo = {item: marca.isChecked() for item, marca in self._marcas.items()}
-        pendientes = [ITEMS_CHEQUEO[i] for i, marcado in chequeo.items() if not marcado]
-        hecho = "Lista de chequeo guardada." + (f" Pendiente: {', '.join(pendientes)}." if pendientes else "")
-        self._hacer(lambda: jornadas.preparar_jornada(self._almacen, jornada.id, chequeo, usuario=self._usuario),
-                    hecho)
+
+        def preparar() -> str:
+            al_dia, como = jornadas.sincronizar_para_salir(self._almacen)
+            chequeo["sincronizado"] = al_dia
+            lista = jornadas.preparar_jornada(self._almacen, jornada.id, chequeo, usuario=self._usuario)
+            pendientes = lista.pendientes
+            return f"{como} Lista de chequeo guardada." + (f" Pendiente: {', '.join(pendientes)}." if pendientes else "")
+
+        ejecutar(self, preparar, al_terminar=self._preparada, al_fallar=self._fallo, cambia=CAMBIOS,
+                 descripcion="Preparando para salir…")
+
+    def _preparada(self, mensaje: str) -> None:
+        self._avisar(mensaje)
+        self.recargar()
 
     def abrir(self) -> None:
         if self.jornada is not None:
@@ -307,6 +393,36 @@ class PanelJornada(QWidget):
             return nuevos
 
         self._hacer(cerrar, "Jornada cerrada. Produzca el informe de cierre.")
+
+    def anotar_compromiso(self) -> None:
+        jornada = self.jornada
+        if jornada is None:
+            return
+        datos = {"descripcion": self._descripcion.text(), "dependencia": self._dependencia_comp.currentData(),
+                 "vence_el": self._vence.date().toString("yyyy-MM-dd")}
+
+        def listo(_: object) -> None:
+            self._descripcion.clear()
+            self._avisar("Compromiso anotado: sin iniciar.")
+            self._leer_lista()
+
+        ejecutar(self, lambda: compromisos.adquirir_compromiso(self._almacen, jornada.id, datos, usuario=self._usuario),
+                 al_terminar=listo, al_fallar=self._fallo, cambia=CAMBIOS)
+
+    def seguir_compromiso(self) -> None:
+        """Cambia el estado del compromiso elegido en la lista (sin iniciar, en curso, cumplido)."""
+        fila = self._lista_comp.currentRow()
+        if not 0 <= fila < len(self._compromisos):
+            self._avisar("Elija en la lista el compromiso que avanzó.")
+            return
+        elegido, estado = self._compromisos[fila], self._estado_comp.currentData()
+
+        def listo(_: object) -> None:
+            self._avisar(f"Compromiso «{elegido.descripcion}»: {NOMBRES_COMPROMISO[estado].lower()}.")
+            self._leer_lista()
+
+        ejecutar(self, lambda: compromisos.actualizar_compromiso(self._almacen, elegido.id, estado, usuario=self._usuario),
+                 al_terminar=listo, al_fallar=self._fallo, cambia=CAMBIOS)
 
     def _datos_registro(self) -> dict[str, Any]:
         return {

@@ -32,6 +32,8 @@ from ventanilla.dominio.jornadas import (
     validar_jornada,
 )
 from ventanilla.servicios.errores import AccionNoPermitida, NoEncontrado
+from ventanilla.sincronizacion.errores import ErrorDeSincronizacion
+from ventanilla.sincronizacion.motor import sincronizar
 from ventanilla.servicios.usuarios import exigir_rol, usuario_activo
 from ventanilla.turnos.catalogo import servicios_semilla
 
@@ -48,6 +50,7 @@ __all__ = [
     "jornada",
     "jornada_en",
     "exigir_jornada",
+    "sincronizar_para_salir",
 ]
 
 ROLES_PROGRAMAR = ("supervisor", "administrador")
@@ -241,3 +244,18 @@ def jornada_en(sesion: Session, jornada_id: str, *estados: EstadoJornada, que: s
         permitidos = " o ".join(e.value for e in estados)
         raise AccionNoPermitida(f"Para {que} la jornada debe estar {permitidos}; está {fila.estado}.")
     return fila
+
+
+def sincronizar_para_salir(almacen: Almacen) -> tuple[bool, str]:
+    """Descarga catálogos, usuarios y jornadas y envía lo pendiente; (quedó al día, qué pasó).
+
+    Es el ítem «almacén sincronizado» de la lista de chequeo: sin red o sin inscripción el equipo
+    puede salir igual, pero la lista lo deja pendiente y lo dice.
+    """
+    try:
+        resumen = sincronizar(almacen)
+    except ErrorDeSincronizacion as error:
+        return False, f"No se pudo sincronizar: {error}"
+    if resumen.pendientes:
+        return False, f"Sincronizado, pero quedan {resumen.pendientes} eventos por enviar."
+    return True, f"Almacén al día con el servidor ({resumen.enviados} enviados, {resumen.recibidos} recibidos)."
