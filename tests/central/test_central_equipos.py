@@ -18,7 +18,11 @@ def test_una_serie_ajena_impide_inscribirse_y_nada_cambia(cliente: httpx.Client,
     respuesta = cliente.post("/api/v1/inscripciones", json=peticion, headers=PROTOCOLO)
     assert respuesta.status_code == 409
     assert "«BRIG1» ya es del equipo" in respuesta.json()["detail"]
-    assert contar(central, "dispositivos") == 1 and contar(central, "series") == 1
+    assert contar(central, "series") == 1
+    with central.leer() as conexion:
+        from sqlalchemy import text
+
+        assert conexion.scalar(text("SELECT count(*) FROM dispositivos WHERE id = :id"), {"id": peticion["dispositivo"]}) == 0
     # El código no se gastó: sirve para un equipo sin conflicto, que conserva la serie que ya usó.
     otra = cliente.post(
         "/api/v1/inscripciones", headers=PROTOCOLO,

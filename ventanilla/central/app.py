@@ -16,8 +16,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from ventanilla import __version__
-from ventanilla.central import anexos, consulta, rutas_administracion, rutas_sync
+from ventanilla.central import anexos, consulta, rutas_administracion, rutas_sync, turnos
 from ventanilla.central.bd import Central, ahora_iso
+from ventanilla.central.seguridad import ConfigSeguridad, instalar_seguridad
 from ventanilla.sincronizacion.protocolo import CABECERA_HORA, VERSION_PROTOCOLO
 
 __all__ = ["crear_app"]
@@ -33,8 +34,12 @@ def _mensaje_de_validacion(error: RequestValidationError) -> str:
     return "La petición no es válida: " + "; ".join(partes)
 
 
-def crear_app(central: Central | None = None, *, consultas_por_minuto: int = 30) -> FastAPI:
-    """Arma el servidor sobre `central` (por defecto, la base de `VENTANILLA_DB_URL` o la embebida)."""
+def crear_app(
+    central: Central | None = None, *, consultas_por_minuto: int = 30, seguridad: ConfigSeguridad | None = None
+) -> FastAPI:
+    """Arma el servidor sobre `central` (por defecto, la base de `VENTANILLA_DB_URL` o la embebida):
+    la sincronización, la administración, los anexos, la consulta pública, la cola de turnos de la
+    sede y la seguridad (cabeceras, límite de entradas, rotación de tokens; TLS en `servidor`)."""
     app = FastAPI(
         title="Ventanilla: servidor central",
         version=__version__,
@@ -68,4 +73,6 @@ def crear_app(central: Central | None = None, *, consultas_por_minuto: int = 30)
     app.include_router(rutas_administracion.router)
     app.include_router(anexos.router)
     app.include_router(consulta.router)
+    turnos.adjuntar(app, turnos.motor_de_sede(app.state.central))
+    instalar_seguridad(app, seguridad or ConfigSeguridad.desde_entorno())
     return app

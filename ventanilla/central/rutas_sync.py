@@ -27,7 +27,7 @@ from ventanilla.central.modelos_api import (
     PeticionInscripcion,
 )
 from ventanilla.central.recepcion import EventoRecibido, Rechazo, recibir_lote
-from ventanilla.central.tablas import dispositivos, eventos
+from ventanilla.central.tablas import contadores, dispositivos, eventos
 
 __all__ = ["router"]
 
@@ -124,6 +124,7 @@ def cambios(
         referidos = {f.ciudadano_id for f in filas if f.ciudadano_id}
         lista_ciudadanos, cursor_ciudadanos, mas_ciudadanos = registro_ciudadanos.ciudadanos_para(conexion, ciudadanos_desde, limite, referidos)
         lista_catalogos = cambios_desde(conexion, catalogos_desde, limite)
+        ultimas = {f.nombre: int(f.valor) for f in conexion.execute(select(contadores.c.nombre, contadores.c.valor))}
     return {
         "eventos": [
             {
@@ -139,6 +140,7 @@ def cambios(
             "ciudadanos": cursor_ciudadanos,
             "catalogos": lista_catalogos[-1]["version"] if lista_catalogos else catalogos_desde,
         },
+        "ultimas": ultimas,
         "hay_mas": len(filas) == limite or len(lista_catalogos) == limite or mas_ciudadanos,
         "hora_servidor": ahora_iso(),
     }

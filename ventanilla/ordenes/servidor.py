@@ -47,8 +47,17 @@ def ejecutar(args: argparse.Namespace) -> int:
         import uvicorn
 
         from ventanilla.central.app import crear_app
+        from ventanilla.central.seguridad import ConfigSeguridad, ErrorDeConfiguracion, parametros_tls
 
-        uvicorn.run(crear_app(), host=args.host, port=args.puerto, log_level="warning")
+        config = ConfigSeguridad.desde_entorno()
+        try:
+            tls = parametros_tls(config)
+        except ErrorDeConfiguracion as error:
+            fallar(str(error))
+        uvicorn.run(
+            crear_app(seguridad=config), host=args.host, port=args.puerto, log_level="warning", ws="websockets-sansio",
+            **tls,  # type: ignore[arg-type]
+        )
         return 0
     central = Central.abrir()
     try:

@@ -100,6 +100,15 @@ def recibir(almacen: Almacen, cliente: ClienteSync, progreso: Callable[[str, int
             params={"eventos": cursores.eventos, "ciudadanos": cursores.ciudadanos, "catalogos": cursores.catalogos,
                     "limite": PAGINA},
         )
+        ultimas = pagina.get("ultimas", {})
+        if any(int(ultimas.get(nombre, valor)) < valor for nombre, valor in vars(cursores).items()):
+            # El servidor tiene menos de lo que ya se recibió: lo restauraron de una copia. Se vuelve
+            # a pedir todo (lo que ya está se salta) para no perder lo que llegue después.
+            with almacen.escribir() as sesion:
+                memoria.guardar_cursores(sesion, memoria.Cursores())
+                memoria.anotar_rechazo(sesion, "servidor", "restaurado",
+                                       "El servidor parece restaurado de una copia: se volvió a pedir todo.")
+            continue
         with almacen.escribir() as sesion:
             recibidos += _aplicar_pagina(sesion, pagina)
         progreso("eventos recibidos", recibidos, 0)
