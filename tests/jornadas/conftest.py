@@ -7,7 +7,12 @@ from typing import Any
 import pytest
 
 from ventanilla.datos.almacen import Almacen
-from ventanilla.servicios.jornadas import Jornada, abrir_jornada, preparar_jornada, programar_jornada
+from ventanilla.servicios.jornadas import (
+    Jornada,
+    abrir_jornada,
+    preparar_jornada,
+    programar_jornada,
+)
 
 DATOS_JORNADA: dict[str, Any] = {
     "nombre": "Gobierno en la Calle, comuna San José",

@@ -23,7 +23,11 @@ from ventanilla.datos.registro import anotar
 from ventanilla.dominio.eventos import nuevo_id
 from ventanilla.dominio.terminos import TERMINOS
 from ventanilla.impresion.cierre_jornada import DatosCierre, informe_cierre_pdf
-from ventanilla.servicios.asistencia import completar_desde_turnos, radicar_en_jornada, registrar_asistencia
+from ventanilla.servicios.asistencia import (
+    completar_desde_turnos,
+    radicar_en_jornada,
+    registrar_asistencia,
+)
 from ventanilla.servicios.cierre_jornada import datos_cierre
 from ventanilla.servicios.compromisos import actualizar_compromiso, adquirir_compromiso
 from ventanilla.servicios.encuestas import responder_encuesta

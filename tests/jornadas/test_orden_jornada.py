@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import subprocess
@@ -16,7 +17,7 @@ def _ventanilla(directorio: Path, *argumentos: str, codigo: int = 0) -> Any:
     entorno = {**os.environ, "VENTANILLA_DATOS": str(directorio)}
     proceso = subprocess.run(
         [sys.executable, "-m", "ventanilla.cli", "jornada", *argumentos],
-        capture_output=True, text=True, env=entorno, timeout=120,
+        capture_output=True, text=True, env=entorno, timeout=120, check=False,
     )
     assert proceso.returncode == codigo, proceso.stderr
     return json.loads(proceso.stdout) if codigo == 0 else proceso.stderr
@@ -50,3 +51,15 @@ def test_de_programar_al_informe_por_la_linea_de_ordenes(directorio_datos: Path,
     assert pdf.read_bytes().startswith(b"%PDF")
     texto = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Arreglar la vía a la escuela" in texto and "Río Blanco" in texto
+
+
+def test_cada_accion_de_la_orden_esta_documentada() -> None:
+    from ventanilla.cli import construir_parser
+
+    parser = construir_parser()
+    [subordenes] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    jornada = subordenes.choices["jornada"]
+    [acciones] = [a for a in jornada._actions if isinstance(a, argparse._SubParsersAction)]
+    documentacion = (Path(__file__).resolve().parents[2] / "docs" / "jornadas.md").read_text(encoding="utf-8")
+    faltan = [accion for accion in acciones.choices if f"ventanilla jornada {accion}" not in documentacion]
+    assert faltan == []

@@ -24,7 +24,11 @@ from ventanilla.servicios.asistencia import (
     registrar_asistencia,
 )
 from ventanilla.servicios.compromisos import actualizar_compromiso, adquirir_compromiso, compromisos
-from ventanilla.servicios.encuestas import cuestionario_vigente, publicar_cuestionario, responder_encuesta
+from ventanilla.servicios.encuestas import (
+    cuestionario_vigente,
+    publicar_cuestionario,
+    responder_encuesta,
+)
 from ventanilla.servicios.errores import AccionNoPermitida, PermisoDenegado
 from ventanilla.servicios.jornadas import Jornada, cerrar_jornada, jornada, programar_jornada
 from ventanilla.servicios.reconstruccion import reconstruir

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from ventanilla.datos.modelos import Base, InstanteUTC
 
-__all__ = ["JornadaFila", "AsistenciaFila", "JornadaSolicitud", "CuestionarioFila", "EncuestaFila", "CompromisoFila"]
+__all__ = ["AsistenciaFila", "CompromisoFila", "CuestionarioFila", "EncuestaFila", "JornadaFila", "JornadaSolicitud"]
 
 
 class JornadaFila(Base):

@@ -14,9 +14,9 @@ from typing import Any
 from ventanilla.dominio.jornadas import NOMBRES_ESCALA, Cuestionario, Pregunta
 from ventanilla.gui.accesibilidad import anunciar, nombrar
 from ventanilla.gui.qt import (
+    QEvent,
     QGridLayout,
     QHBoxLayout,
-    QEvent,
     QKeyEvent,
     QLabel,
     QObject,
@@ -172,7 +172,7 @@ class EncuestaCiudadano(QWidget):
             boton.hide()
             boton.deleteLater()
         self._botones = []
-        self._valores: list[Any] = []
+        self._valores = []
 
     def _mostrar(self) -> None:
         self._limpiar()

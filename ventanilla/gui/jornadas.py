@@ -17,7 +17,12 @@ from typing import Any
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.documentos import TIPOS_DOCUMENTO
-from ventanilla.dominio.jornadas import ITEMS_CHEQUEO, NOMBRES_COMPROMISO, NOMBRES_ESTADO, EstadoJornada
+from ventanilla.dominio.jornadas import (
+    ITEMS_CHEQUEO,
+    NOMBRES_COMPROMISO,
+    NOMBRES_ESTADO,
+    EstadoJornada,
+)
 from ventanilla.gui.accesibilidad import anunciar, etiquetar, nombrar
 from ventanilla.gui.encuesta import EncuestaCiudadano
 from ventanilla.gui.operaciones import ejecutar
@@ -245,7 +250,7 @@ class PanelJornada(QWidget):
         etiquetar(etiqueta, self._atencion)
         self._boton_encuesta = QPushButton("Pasar encuesta (F9)")
         self._boton_encuesta.clicked.connect(self.abrir_encuesta)
-        QShortcut(QKeySequence("F9"), self, activated=self.abrir_encuesta)
+        QShortcut(QKeySequence("F9"), self, self.abrir_encuesta)
         self._boton_lista = QPushButton("Lista de asistencia (PDF)")
         self._boton_lista.clicked.connect(self.ver_lista)
         self._cerrar = QPushButton("Cerrar jornada")

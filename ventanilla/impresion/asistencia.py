@@ -24,7 +24,7 @@ from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import ACENTO, SECUNDARIO, SUPERFICIE, TEXTO, Hoja, ajustar_tamano
 from ventanilla.impresion.pagina import MARGEN, TAMANOS, nuevo_lienzo
 
-__all__ = ["FilaAsistencia", "DatosAsistencia", "lista_asistencia_pdf", "COLUMNAS"]
+__all__ = ["COLUMNAS", "DatosAsistencia", "FilaAsistencia", "lista_asistencia_pdf"]
 
 TITULO = "Lista de asistencia"
 COLUMNAS: tuple[tuple[str, float], ...] = (

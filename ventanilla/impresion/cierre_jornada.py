@@ -23,7 +23,7 @@ from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import ACENTO, SECUNDARIO, SUPERFICIE, TEXTO, Hoja, partir_lineas
 from ventanilla.impresion.pagina import MARGEN, NORMAL_CARTA, nuevo_lienzo, seccion
 
-__all__ = ["Conteo", "ResultadoVersion", "CompromisoCierre", "DatosCierre", "informe_cierre_pdf"]
+__all__ = ["CompromisoCierre", "Conteo", "DatosCierre", "ResultadoVersion", "informe_cierre_pdf"]
 
 TITULO = "Informe de cierre de jornada"
 Conteo = tuple[tuple[str, int], ...]

@@ -30,19 +30,24 @@ from ventanilla.impresion.aviso import aviso_privacidad
 from ventanilla.servicios.cierre_jornada import entidad_de
 from ventanilla.servicios.ciudadanos import VERSION_AVISO
 from ventanilla.servicios.errores import ErrorDeServicio
-from ventanilla.servicios.jornadas import catalogo_comunas, catalogo_servicios, exigir_jornada, jornada_en
+from ventanilla.servicios.jornadas import (
+    catalogo_comunas,
+    catalogo_servicios,
+    exigir_jornada,
+    jornada_en,
+)
 from ventanilla.servicios.radicacion import Radicacion, radicar
 from ventanilla.servicios.usuarios import usuario_activo
 
 __all__ = [
     "AsistenciaInvalida",
     "Asistente",
-    "registrar_asistencia",
-    "radicar_en_jornada",
-    "vincular_solicitud",
     "completar_desde_turnos",
-    "lista_asistencia",
     "datos_asistencia",
+    "lista_asistencia",
+    "radicar_en_jornada",
+    "registrar_asistencia",
+    "vincular_solicitud",
 ]
 
 

@@ -17,15 +17,25 @@ from sqlalchemy.orm import Session
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import EventoFila, SolicitudFila, Usuario
-from ventanilla.datos.modelos_jornadas import AsistenciaFila, CompromisoFila, EncuestaFila, JornadaSolicitud
+from ventanilla.datos.modelos_jornadas import (
+    AsistenciaFila,
+    CompromisoFila,
+    EncuestaFila,
+    JornadaSolicitud,
+)
 from ventanilla.dominio.jornadas import MEDIOS_ENCUESTA, ORIGENES_ASISTENCIA, resumir_encuestas
 from ventanilla.dominio.terminos import TERMINOS
-from ventanilla.impresion.cierre_jornada import CompromisoCierre, Conteo, DatosCierre, ResultadoVersion
+from ventanilla.impresion.cierre_jornada import (
+    CompromisoCierre,
+    Conteo,
+    DatosCierre,
+    ResultadoVersion,
+)
 from ventanilla.impresion.datos import Entidad
 from ventanilla.servicios.encuestas import cuestionario
 from ventanilla.servicios.jornadas import catalogo_comunas, catalogo_servicios, exigir_jornada
 
-__all__ = ["entidad_de", "datos_cierre", "turnos_de_jornada"]
+__all__ = ["datos_cierre", "entidad_de", "turnos_de_jornada"]
 
 
 def entidad_de(almacen: Almacen) -> Entidad:

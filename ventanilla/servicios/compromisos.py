@@ -23,7 +23,7 @@ from ventanilla.servicios.errores import NoEncontrado
 from ventanilla.servicios.jornadas import jornada_en
 from ventanilla.servicios.usuarios import usuario_activo
 
-__all__ = ["Compromiso", "adquirir_compromiso", "actualizar_compromiso", "compromisos"]
+__all__ = ["Compromiso", "actualizar_compromiso", "adquirir_compromiso", "compromisos"]
 
 
 @dataclass(frozen=True)

@@ -39,13 +39,13 @@ from ventanilla.servicios.jornadas import ROLES_PROGRAMAR, jornada_en
 from ventanilla.servicios.usuarios import exigir_rol, usuario_activo
 
 __all__ = [
-    "cuestionarios_semilla",
-    "cuestionario_vigente",
+    "atencion_por_codigo",
     "cuestionario",
+    "cuestionario_vigente",
+    "cuestionarios_semilla",
+    "encuestas_de",
     "publicar_cuestionario",
     "responder_encuesta",
-    "encuestas_de",
-    "atencion_por_codigo",
 ]
 
 

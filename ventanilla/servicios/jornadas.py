@@ -32,24 +32,24 @@ from ventanilla.dominio.jornadas import (
     validar_jornada,
 )
 from ventanilla.servicios.errores import AccionNoPermitida, NoEncontrado
+from ventanilla.servicios.usuarios import exigir_rol, usuario_activo
 from ventanilla.sincronizacion.errores import ErrorDeSincronizacion
 from ventanilla.sincronizacion.motor import sincronizar
-from ventanilla.servicios.usuarios import exigir_rol, usuario_activo
 from ventanilla.turnos.catalogo import servicios_semilla
 
 __all__ = [
-    "Jornada",
     "ROLES_PROGRAMAR",
-    "catalogo_servicios",
-    "catalogo_comunas",
-    "programar_jornada",
-    "preparar_jornada",
+    "Jornada",
     "abrir_jornada",
+    "catalogo_comunas",
+    "catalogo_servicios",
     "cerrar_jornada",
-    "jornadas",
+    "exigir_jornada",
     "jornada",
     "jornada_en",
-    "exigir_jornada",
+    "jornadas",
+    "preparar_jornada",
+    "programar_jornada",
     "sincronizar_para_salir",
 ]
 
