@@ -55,6 +55,7 @@ def test_se_responde_con_el_teclado_en_alto_contraste_al_200(
         # Se arrepiente: vuelve y cambia la segunda respuesta.
         qtbot.keyClick(encuesta, Qt.Key.Key_Escape)
         assert [b.isChecked() for b in encuesta.botones_respuesta] == [False, True, False, False, False]
+        assert encuesta.botones_respuesta[1].text().startswith("✔")
         qtbot.keyClick(encuesta, Qt.Key.Key_5)
         qtbot.keyClick(encuesta, Qt.Key.Key_3)
         qtbot.keyClick(encuesta, Qt.Key.Key_S)

@@ -205,12 +205,15 @@ class EncuestaCiudadano(QWidget):
         self._leer()
 
     def _marcar_elegido(self, pregunta: Pregunta) -> None:
-        """Al volver a una pregunta, su respuesta anterior se ve marcada (y se lee como tal)."""
+        """Al volver a una pregunta, su respuesta anterior se ve marcada con ✔ (no solo con color)."""
         elegido = self._respuestas.get(pregunta.clave)
         for boton, valor in zip(self._botones, self._valores):
             marcado = elegido is not None and type(valor) is type(elegido) and valor == elegido
             boton.setCheckable(True)
             boton.setChecked(marcado)
+            if marcado:
+                boton.setText(f"✔ {boton.text()}")
+                boton.setAccessibleDescription("Su respuesta anterior")
 
     def _leer(self) -> None:
         pregunta = self.pregunta_actual
