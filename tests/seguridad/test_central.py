@@ -17,7 +17,7 @@ from ventanilla.central.bd import Central
 from ventanilla.central.equipos import crear_codigo, inscribir
 from ventanilla.central.modelos_api import CambioUsuario
 from ventanilla.central.rutas_administracion import guardar_usuario
-from ventanilla.central.seguridad import ConfigSeguridad, ErrorDeConfiguracion, instalar_seguridad, parametros_tls
+from ventanilla.central.seguridad import ConfigSeguridad, ErrorDeConfiguracion, parametros_tls
 from ventanilla.servicios.intentos import PoliticaEspera
 from ventanilla.sincronizacion.protocolo import VERSION_PROTOCOLO
 
@@ -59,10 +59,9 @@ class Cliente:
 
 
 def _cliente(central: Central, reloj: Reloj, **config: object) -> Cliente:
-    app = crear_app(central)
     politica = PoliticaEspera(libres=3, base_segundos=10, maximo_segundos=600)
-    instalar_seguridad(app, ConfigSeguridad(politica_entradas=politica, **config), reloj=reloj)  # type: ignore[arg-type]
-    return Cliente(app)
+    configuracion = ConfigSeguridad(politica_entradas=politica, reloj=reloj, **config)  # type: ignore[arg-type]
+    return Cliente(crear_app(central, seguridad=configuracion))
 
 
 def _entrar(cliente: Cliente, clave: str) -> tuple[int, dict[str, object], dict[str, str]]:

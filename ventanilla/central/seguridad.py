@@ -66,6 +66,8 @@ class ConfigSeguridad:
     """Clave privada del certificado (PEM), legible solo por el usuario del servidor."""
     politica_entradas: PoliticaEspera = PoliticaEspera(libres=5, base_segundos=2.0, maximo_segundos=900.0)
     hsts_segundos: int = 31_536_000
+    reloj: Callable[[], float] = time.time
+    """Segundos de reloj para el límite de entradas (las pruebas lo avanzan a mano)."""
 
     @property
     def tls(self) -> bool:
@@ -147,9 +149,9 @@ def _demasiados(espera: float) -> JSONResponse:
     )
 
 
-def instalar_seguridad(app: FastAPI, config: ConfigSeguridad, *, reloj: Callable[[], float] = time.time) -> None:
+def instalar_seguridad(app: FastAPI, config: ConfigSeguridad) -> None:
     """Agrega a `app` las cabeceras, el límite de entradas y las rutas de rotación y revocación."""
-    intentos = Intentos(config.politica_entradas, reloj=reloj)
+    intentos = Intentos(config.politica_entradas, reloj=config.reloj)
     app.state.intentos_entrada = intentos
     app.include_router(_rutas())
 
