@@ -67,6 +67,8 @@ def configurar(parser: argparse.ArgumentParser) -> None:
     seguimiento.add_argument("compromiso", help="id del compromiso")
     seguimiento.add_argument("--estado", required=True, choices=("sin_iniciar", "en_curso", "cumplido"))
     seguimiento.add_argument("--nota", default="")
+    cuestionario = acciones.add_parser("cuestionario", help="publica una versión nueva del cuestionario (supervisor)")
+    cuestionario.add_argument("archivo", help="archivo JSON con version, titulo, introduccion y preguntas")
     informe = acciones.add_parser("informe", help="las cifras del cierre en JSON y, con --pdf, el informe")
     _jornada(informe)
     informe.add_argument("--pdf", help="escribe el informe de cierre en este PDF")
@@ -118,6 +120,8 @@ def _ejecutar(args: argparse.Namespace, almacen: Any, usuario: str) -> Any:
         return jornadas.programar_jornada(almacen, datos, usuario=usuario).como_json()
     if args.accion == "lista":
         return [j.como_json() for j in jornadas.jornadas(almacen)]
+    if args.accion == "cuestionario":
+        return encuestas.publicar_cuestionario(almacen, _leer_json(args.archivo), usuario=usuario).como_dict()
     if args.accion == "seguimiento":
         return compromisos.actualizar_compromiso(almacen, args.compromiso, args.estado, nota=args.nota,
                                                  usuario=usuario).como_json()
