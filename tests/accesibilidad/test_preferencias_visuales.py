@@ -23,6 +23,14 @@ def test_lo_guardado_invalido_vuelve_a_su_valor_por_omision() -> None:
     assert Preferencias.desde_dict({"escala": True}).escala == 100
 
 
+def test_sin_nada_guardado_se_aplica_el_tema_del_sistema_al_100(app: QApplication) -> None:
+    visuales = PreferenciasVisuales(app, lambda: None, lambda datos: None)
+    assert visuales.cargar() == Preferencias()
+    assert "QLineEdit:focus" in app.styleSheet()
+    assert app.font().pointSizeF() == PUNTOS_BASE
+    assert gestor(app).tema == SISTEMA
+
+
 def test_cargar_aplica_sin_guardar_y_fijar_aplica_y_guarda(qtbot: QtBot, app: QApplication) -> None:
     guardado: list[dict[str, object]] = []
     visuales = PreferenciasVisuales(

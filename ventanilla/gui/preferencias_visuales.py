@@ -142,11 +142,7 @@ class PreferenciasVisuales(QObject):
         return self.fijar(escala=ESCALA_MINIMA).escala
 
     def _aplicar(self) -> None:
-        temas = gestor(self._app)
-        if temas.tema != self._actuales.tema:
-            temas.aplicar_tema(self._actuales.tema)
-        if temas.escala != self._actuales.escala:
-            temas.aplicar_escala(self._actuales.escala)
+        gestor(self._app).aplicar(self._actuales.tema, self._actuales.escala)
 
 
 ATAJOS: tuple[tuple[str, str], ...] = (

@@ -302,22 +302,26 @@ class GestorTemas(QObject):
         """La paleta del tema efectivo, para pintar a mano con sus colores."""
         return cargar_paleta(self.tema_efectivo)
 
-    def aplicar_tema(self, nombre: str) -> str:
-        """Aplica un tema (o "sistema") y devuelve la clave del tema efectivo."""
-        if nombre != SISTEMA:
-            cargar_paleta(nombre)
-        self._tema = nombre
+    def aplicar(self, tema: str, escala: int) -> str:
+        """Aplica tema (o "sistema") y escala de una vez; devuelve la clave del tema efectivo."""
+        if tema != SISTEMA:
+            cargar_paleta(tema)
+        if not ESCALA_MINIMA <= escala <= ESCALA_MAXIMA:
+            raise ValueError(
+                f"El tamaño del texto va de {ESCALA_MINIMA} a {ESCALA_MAXIMA} %, no {escala} %."
+            )
+        self._tema = tema
+        self._escala = int(escala)
         self._aplicar()
         return self.tema_efectivo
 
+    def aplicar_tema(self, nombre: str) -> str:
+        """Aplica un tema (o "sistema") y devuelve la clave del tema efectivo."""
+        return self.aplicar(nombre, self._escala)
+
     def aplicar_escala(self, porcentaje: int) -> int:
         """Aplica un tamaño de texto entre 100 y 200 % y lo devuelve."""
-        if not ESCALA_MINIMA <= porcentaje <= ESCALA_MAXIMA:
-            raise ValueError(
-                f"El tamaño del texto va de {ESCALA_MINIMA} a {ESCALA_MAXIMA} %, no {porcentaje} %."
-            )
-        self._escala = int(porcentaje)
-        self._aplicar()
+        self.aplicar(self._tema, porcentaje)
         return self._escala
 
     def _aplicar(self) -> None:
