@@ -21,8 +21,8 @@ class ProxyTcp:
 
     destino: int
     semilla: int = 7
-    cortar_respuesta: float = 0.3
-    cortar_peticion: float = 0.15
+    cortar_respuesta: float = 0.5
+    cortar_peticion: float = 0.25
     cortes: int = 0
     conexiones: int = 0
     _azar: random.Random = field(init=False)
@@ -50,9 +50,11 @@ class ProxyTcp:
             with self._cerrojo:
                 self.conexiones += 1
                 suerte = self._azar.random()
-                limite_respuesta = self._azar.randint(0, 4000) if suerte < self.cortar_respuesta else None
+                # Las conexiones se reusan (keep-alive): el corte cae tras un número de bytes al azar,
+                # en medio de alguna de las peticiones o respuestas que pasan por ella.
+                limite_respuesta = self._azar.randint(0, 20_000) if suerte < self.cortar_respuesta else None
                 limite_peticion = (
-                    self._azar.randint(0, 3000)
+                    self._azar.randint(0, 20_000)
                     if self.cortar_respuesta <= suerte < self.cortar_respuesta + self.cortar_peticion
                     else None
                 )
