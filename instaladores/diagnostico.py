@@ -66,7 +66,7 @@ def diagnosticar() -> int:
     for nombre, prueba in (("qt", _ventana), ("almacen", _almacen)):
         try:
             informe[nombre] = prueba()
-        except Exception as error:  # el diagnóstico informa cualquier fallo en vez de romperse
+        except Exception as error:  # noqa: BLE001 (el diagnóstico informa cualquier fallo en vez de romperse)
             informe[nombre] = {"error": f"{type(error).__name__}: {error}"}
             correcto = False
     json.dump(informe, sys.stdout, ensure_ascii=False, indent=2)

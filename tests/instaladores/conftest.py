@@ -36,6 +36,7 @@ def paquete(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
         timeout=1800,
+        check=False,
     )
     assert resultado.returncode == 0, resultado.stderr[-4000:]
     carpeta = salida / "dist" / "ventanilla"

@@ -38,7 +38,10 @@ def _sin_secretos(archivo: Path) -> None:
 def test_sqlite3_no_abre_el_almacen(almacen: Almacen, solicitud_valida: dict[str, Any]) -> None:
     radicar(almacen, solicitud_valida, usuario="admin", ahora=AHORA)
     salida = subprocess.run(
-        [binario("sqlite3"), str(almacen.archivo), "SELECT nombres FROM ciudadanos;"], capture_output=True, text=True
+        [binario("sqlite3"), str(almacen.archivo), "SELECT nombres FROM ciudadanos;"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert salida.returncode != 0
     assert "not a database" in salida.stderr

@@ -41,6 +41,7 @@ def test_la_clave_queda_en_gnome_keyring(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        check=False,
     )
     assert resultado.returncode == 0, resultado.stderr
     informe = json.loads(resultado.stdout.strip().splitlines()[-1])

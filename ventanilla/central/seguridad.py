@@ -19,25 +19,32 @@ import os
 import stat
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, FastAPI, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import delete, update
 
-from ventanilla.central.acceso import Equipo, administrador_actual, central_de, equipo_actual, exigir_protocolo, hash_token
+from ventanilla.central.acceso import (
+    Equipo,
+    administrador_actual,
+    central_de,
+    equipo_actual,
+    exigir_protocolo,
+    hash_token,
+)
 from ventanilla.central.bd import Central
 from ventanilla.central.tablas import dispositivos, sesiones
 from ventanilla.servicios.intentos import Intentos, PoliticaEspera
 
 __all__ = [
+    "CABECERAS",
+    "RUTA_ENTRADA",
     "ConfigSeguridad",
     "ErrorDeConfiguracion",
-    "RUTA_ENTRADA",
-    "CABECERAS",
     "instalar_seguridad",
     "parametros_tls",
 ]
@@ -64,7 +71,9 @@ class ConfigSeguridad:
     """Cadena de certificados TLS (PEM). Sin ella el servidor habla HTTP: solo detrás de un proxy TLS."""
     clave_tls: Path | None = None
     """Clave privada del certificado (PEM), legible solo por el usuario del servidor."""
-    politica_entradas: PoliticaEspera = PoliticaEspera(libres=5, base_segundos=2.0, maximo_segundos=900.0)
+    politica_entradas: PoliticaEspera = field(
+        default_factory=lambda: PoliticaEspera(libres=5, base_segundos=2.0, maximo_segundos=900.0)
+    )
     hsts_segundos: int = 31_536_000
     reloj: Callable[[], float] = time.time
     """Segundos de reloj para el límite de entradas (las pruebas lo avanzan a mano)."""

@@ -22,15 +22,15 @@ __all__ = [
     "CABECERA_SQLITE",
     "ClaveIncorrecta",
     "CopiaDanada",
-    "es_texto_plano",
-    "pragma_clave",
-    "url_cifrada",
-    "conectar",
-    "resumen_tablas",
-    "verificar_archivo",
-    "exportar_cifrado",
-    "cifrar_en_sitio",
     "borrar_con_diario",
+    "cifrar_en_sitio",
+    "conectar",
+    "es_texto_plano",
+    "exportar_cifrado",
+    "pragma_clave",
+    "resumen_tablas",
+    "url_cifrada",
+    "verificar_archivo",
 ]
 
 CABECERA_SQLITE = b"SQLite format 3\x00"
@@ -65,7 +65,7 @@ def url_cifrada(archivo: Path, clave: str) -> URL:
 
 def conectar(archivo: Path, clave: str | None) -> Any:
     """Una conexión de `sqlcipher3` al archivo (sin clave: un archivo en claro)."""
-    import sqlcipher3
+    import sqlcipher3  # type: ignore[import-untyped]
 
     conexion = sqlcipher3.connect(str(archivo), isolation_level=None)
     conexion.execute("PRAGMA cipher_log_level = NONE")
@@ -96,7 +96,7 @@ def resumen_tablas(conexion: Any) -> dict[str, int]:
 
 def verificar_archivo(archivo: Path, clave: str, esperado: dict[str, int] | None = None) -> dict[str, int]:
     """Abre la copia con su clave, corre `integrity_check` y compara las filas con el original."""
-    import sqlcipher3
+    import sqlcipher3  # type: ignore[import-untyped]
 
     conexion = conectar(archivo, clave)
     try:
