@@ -6,8 +6,8 @@ from pytestqt.qtbot import QtBot
 
 from ventanilla.gui.bloqueo import ESPERA_POR_DEFECTO_MS, VigilanteInactividad
 from ventanilla.gui.qt import QFormLayout, QLineEdit, QPlainTextEdit, QWidget
-from ventanilla.servicios.sesion import CredencialesInvalidas
 from ventanilla.servicios.intentos import Intentos, PoliticaEspera
+from ventanilla.servicios.sesion import CredencialesInvalidas
 
 MINUTO = 60_000
 

@@ -8,8 +8,8 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import httpx
+import pytest
 from fastapi import FastAPI
 
 from ventanilla.central.app import crear_app

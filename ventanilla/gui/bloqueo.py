@@ -35,7 +35,7 @@ from ventanilla.gui.qt import (
 )
 from ventanilla.servicios.errores import ErrorDeServicio
 
-__all__ = ["VigilanteInactividad", "CapaBloqueo", "ESPERA_POR_DEFECTO_MS", "reloj_monotono"]
+__all__ = ["ESPERA_POR_DEFECTO_MS", "CapaBloqueo", "VigilanteInactividad", "reloj_monotono"]
 
 ESPERA_POR_DEFECTO_MS = 5 * 60 * 1000
 _REVISAR_CADA_MS = 1000
@@ -156,7 +156,7 @@ class VigilanteInactividad(QObject):
             objeto = objeto.parent()
         return False
 
-    def eventFilter(self, objeto: QObject, evento: QEvent) -> bool:  # noqa: N802 (nombre de Qt)
+    def eventFilter(self, objeto: QObject, evento: QEvent) -> bool:
         tipo = evento.type()
         if objeto is self._ventana and tipo == QEvent.Type.Resize and self.activo:
             self.capa.setGeometry(self._ventana.rect())

@@ -14,7 +14,7 @@ from pathlib import Path
 from ventanilla.seguridad.cifrado import cifrar_en_sitio, conectar, es_texto_plano
 from ventanilla.seguridad.clave import clave_del_almacen
 
-__all__ = ["clave_para_abrir", "CARPETA_RESPALDOS"]
+__all__ = ["CARPETA_RESPALDOS", "clave_para_abrir"]
 
 CARPETA_RESPALDOS = "respaldos"
 

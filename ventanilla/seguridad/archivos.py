@@ -24,7 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ventanilla.seguridad.clave import AlmacenIlegible, clave_del_almacen
 
-__all__ = ["MAGIA", "ArchivoIlegible", "clave_de_archivos", "cifrar", "descifrar", "escribir_cifrado", "leer_cifrado"]
+__all__ = ["MAGIA", "ArchivoIlegible", "cifrar", "clave_de_archivos", "descifrar", "escribir_cifrado", "leer_cifrado"]
 
 MAGIA = b"VCA1"
 _NONCE = 12

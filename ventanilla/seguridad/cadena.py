@@ -26,7 +26,7 @@ from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos.registro import a_evento
 from ventanilla.dominio.eventos import HASH_INICIAL, Evento
 
-__all__ = ["Problema", "Informe", "verificar_cadena", "ALTERADO", "FALTANTE", "REORDENADO", "SIN_EVENTO"]
+__all__ = ["ALTERADO", "FALTANTE", "REORDENADO", "SIN_EVENTO", "Informe", "Problema", "verificar_cadena"]
 
 ALTERADO = "alterado"
 FALTANTE = "faltante"

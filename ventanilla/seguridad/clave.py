@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ventanilla.seguridad.llavero import Llavero
 
-__all__ = ["NOMBRE_CLAVE", "AlmacenIlegible", "ClaveNoDisponible", "clave_del_almacen", "nueva_clave", "validar_clave", "huella"]
+__all__ = ["NOMBRE_CLAVE", "AlmacenIlegible", "ClaveNoDisponible", "clave_del_almacen", "huella", "nueva_clave", "validar_clave"]
 
 NOMBRE_CLAVE = "clave-almacen"
 _HEX64 = re.compile(r"[0-9a-f]{64}")

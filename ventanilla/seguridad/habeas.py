@@ -35,9 +35,9 @@ from ventanilla.servicios.usuarios import exigir_rol, usuario_activo
 __all__ = [
     "CAMPOS_CORREGIBLES",
     "ROLES_ANONIMIZAR",
-    "exportar_ciudadano",
-    "corregir_ciudadano",
     "anonimizar_ciudadano",
+    "corregir_ciudadano",
+    "exportar_ciudadano",
 ]
 
 CAMPOS_CORREGIBLES = (

@@ -18,7 +18,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Llavero", "SERVICIO", "AVISO_SIN_LLAVERO", "ORIGEN_LLAVERO", "ORIGEN_ARCHIVO"]
+__all__ = ["AVISO_SIN_LLAVERO", "ORIGEN_ARCHIVO", "ORIGEN_LLAVERO", "SERVICIO", "Llavero"]
 
 SERVICIO = "ventanilla"
 ORIGEN_LLAVERO = "llavero del sistema"

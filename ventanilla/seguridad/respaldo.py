@@ -25,10 +25,16 @@ from typing import Any
 from ventanilla import __version__
 from ventanilla.datos.almacen import ARCHIVO_ALMACEN, Almacen
 from ventanilla.seguridad.apertura import CARPETA_RESPALDOS
-from ventanilla.seguridad.cifrado import CopiaDanada, borrar_con_diario, conectar, resumen_tablas, verificar_archivo
+from ventanilla.seguridad.cifrado import (
+    CopiaDanada,
+    borrar_con_diario,
+    conectar,
+    resumen_tablas,
+    verificar_archivo,
+)
 from ventanilla.seguridad.clave import clave_del_almacen, huella, validar_clave
 
-__all__ = ["Respaldo", "EXTENSION", "respaldar", "copiar_cifrado", "restaurar", "leer_clave_de_archivo"]
+__all__ = ["EXTENSION", "Respaldo", "copiar_cifrado", "leer_clave_de_archivo", "respaldar", "restaurar"]
 
 EXTENSION = ".vbak"
 

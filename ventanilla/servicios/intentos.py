@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from ventanilla.servicios.errores import ErrorDeServicio
 
-__all__ = ["PoliticaEspera", "Intentos", "DemasiadosIntentos", "ARCHIVO_INTENTOS"]
+__all__ = ["ARCHIVO_INTENTOS", "DemasiadosIntentos", "Intentos", "PoliticaEspera"]
 
 ARCHIVO_INTENTOS = "intentos.json"
 T = TypeVar("T")
