@@ -54,8 +54,11 @@ def test_la_ventana_de_administracion_crea_codigos_y_rechaza_plantillas(
     qtbot.addWidget(ventana)
 
     ventana.secciones_lista.setCurrentRow(1)
-    esperar(lambda: ventana.equipos.lista.count() == 1 or qtbot.wait(20), 30, "la lista de equipos")
-    assert "serie BRIG1" in ventana.equipos.lista.item(0).text()
+    def textos() -> list[str]:
+        return [ventana.equipos.lista.item(i).text() for i in range(ventana.equipos.lista.count())]
+
+    esperar(lambda: any("serie BRIG1" in t for t in textos()) or qtbot.wait(20), 30, "la lista de equipos")
+    assert any("último sync" in t and "desfase" in t for t in textos())
     ventana.equipos.serie.setText("BRIG1")
     ventana.equipos.crear_codigo()
     esperar(lambda: "ya es del equipo" in ventana.equipos.mensaje.text() or qtbot.wait(20), 30, "el rechazo de la serie")
