@@ -19,11 +19,12 @@ from ventanilla.datos.modelos import CiudadanoFila
 from ventanilla.dominio.documentos import normalizar_documento
 from ventanilla.dominio.eventos import nuevo_id
 from ventanilla.dominio.solicitudes import Ciudadano, NuevaSolicitud
+from ventanilla.impresion.aviso import aviso_privacidad
 
 __all__ = ["registrar_ciudadano", "buscar_ciudadano", "VERSION_AVISO"]
 
-VERSION_AVISO = "2026-01"
-"""Versión del texto del aviso de privacidad y de la autorización que se anota con cada una."""
+VERSION_AVISO = aviso_privacidad().version
+"""Versión del texto del aviso de privacidad (y de la autorización) que se anota con cada una."""
 
 _CAMPOS = ("nombres", "apellidos", "telefono", "correo", "direccion", "comuna")
 

@@ -26,7 +26,7 @@ from ventanilla.dominio.eventos import nuevo_id
 from ventanilla.dominio.radicados import Plantilla
 from ventanilla.dominio.solicitudes import NuevaSolicitud, validar_solicitud
 from ventanilla.dominio.terminos import vence_el
-from ventanilla.servicios.ciudadanos import registrar_ciudadano
+from ventanilla.servicios.ciudadanos import VERSION_AVISO, registrar_ciudadano
 from ventanilla.servicios.usuarios import usuario_activo
 
 __all__ = ["Radicacion", "radicar", "siguiente_consecutivo"]
@@ -125,8 +125,8 @@ def _radicar_en(
             "verbal": solicitud.verbal,
             "prioritaria": solicitud.prioritaria,
             "preferencial": solicitud.preferencial,
-            # El aviso de privacidad se informa siempre (Ley 1581): queda constancia en el evento.
-            "aviso_privacidad": True,
+            # El aviso de privacidad se informa siempre (Ley 1581): el evento anota qué versión.
+            "aviso_privacidad": VERSION_AVISO,
             "consentimiento": solicitud.consentimiento,
         },
     )
