@@ -54,6 +54,11 @@ def test_la_jornada_se_prepara_se_abre_y_registra_asistencia(qtbot: QtBot, panel
     qtbot.waitUntil(lambda: len(panel.asistentes) == 1)
     assert panel.asistentes[0].nombre == "Maria Ocampo"
     assert "1 personas en la lista" in panel._conteos.text() and panel._numero.text() == ""
+    # Quien ya está en los registros del equipo no se vuelve a escribir: el documento trae el nombre.
+    qtbot.keyClicks(panel._numero, "1053777888")
+    panel._numero.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel._nombres.text() == "Maria" and panel._apellidos.text() == "Ocampo")
+    assert "Persona conocida" in panel.mensaje
 
 
 def test_la_encuesta_se_pasa_al_ciudadano_y_queda_anonima(

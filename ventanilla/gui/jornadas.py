@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ventanilla.datos.almacen import Almacen
+from ventanilla.datos.modelos import CiudadanoFila
 from ventanilla.dominio.documentos import TIPOS_DOCUMENTO
 from ventanilla.dominio.jornadas import (
     ITEMS_CHEQUEO,
@@ -51,6 +52,7 @@ from ventanilla.impresion.asistencia import lista_asistencia_pdf
 from ventanilla.impresion.cierre_jornada import informe_cierre_pdf
 from ventanilla.servicios import asistencia, compromisos, encuestas, jornadas
 from ventanilla.servicios.cierre_jornada import datos_cierre
+from ventanilla.servicios.ciudadanos import buscar_ciudadano
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.turnos.voz import voz_por_defecto
 
@@ -167,6 +169,7 @@ class PanelJornada(QWidget):
         for codigo, tipo in TIPOS_DOCUMENTO.items():
             self._tipo.addItem(f"{codigo} · {tipo.nombre}", codigo)
         self._numero = QLineEdit()
+        self._numero.editingFinished.connect(self._buscar_conocido)
         self._nombres = QLineEdit()
         self._apellidos = QLineEdit()
         self._servicio = QComboBox()
@@ -440,6 +443,20 @@ class PanelJornada(QWidget):
             "aviso_privacidad": self._aviso.isChecked(),
             "autoriza_caracterizacion": self._autoriza.isChecked(),
         }
+
+    def _buscar_conocido(self) -> None:
+        """Si el documento ya está en los registros del equipo, trae su nombre (no hay que escribirlo)."""
+        tipo, numero = self._tipo.currentData(), self._numero.text()
+        if not numero.strip() or self._nombres.text().strip():
+            return
+
+        def llenar(conocido: CiudadanoFila | None) -> None:
+            if conocido is not None and not self._nombres.text().strip():
+                self._nombres.setText(conocido.nombres)
+                self._apellidos.setText(conocido.apellidos)
+                self._avisar(f"Persona conocida: {conocido.nombre_completo}.")
+
+        ejecutar(self, lambda: buscar_ciudadano(self._almacen, tipo, numero), al_terminar=llenar, al_fallar=self._fallo)
 
     def registrar(self) -> None:
         """Registra a la persona del formulario; si algo falta, lo dice junto al campo y no borra nada."""
