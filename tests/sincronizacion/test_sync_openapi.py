@@ -33,6 +33,7 @@ def test_ninguna_entrada_generada_produce_un_5xx(servidor: ServidorVivo, tmp_pat
     operaciones = [resultado.ok() for resultado in esquema.get_all_operations()]
     assert len(operaciones) >= 15
     errores: list[str] = []
+    llamadas: list[int] = []
     for operacion in operaciones:
         administrativa = any(p in operacion.path for p in ("usuarios", "dispositivos", "codigos", "catalogos", "revisiones", "sesiones"))
         token = token_admin if administrativa else token_equipo
@@ -47,8 +48,11 @@ def test_ninguna_entrada_generada_produce_un_5xx(servidor: ServidorVivo, tmp_pat
         def probar(caso: schemathesis.Case, con_cabeceras: bool) -> None:
             cabeceras = {"X-Ventanilla-Protocolo": "1", "Authorization": f"Bearer {token}"} if con_cabeceras else {}
             respuesta = caso.call(base_url=servidor.url, headers={**cabeceras, **(caso.headers or {})})
+            llamadas.append(respuesta.status_code)
             if respuesta.status_code >= 500:
                 errores.append(f"{caso.method} {caso.formatted_path} → {respuesta.status_code}: {respuesta.text[:200]}")
 
         probar()
     assert errores == []
+    assert len(llamadas) >= 5 * len(operaciones)
+    assert any(200 <= estado < 300 for estado in llamadas) and any(400 <= estado < 500 for estado in llamadas)
