@@ -27,18 +27,18 @@ from typing import Any
 
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
-import httpx  # noqa: E402
+import httpx
 
-from ventanilla.central.bd import Central  # noqa: E402
-from ventanilla.central.equipos import crear_codigo  # noqa: E402
-from ventanilla.datos.almacen import Almacen  # noqa: E402
-from ventanilla.datos.modelos import EventoFila  # noqa: E402
-from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id  # noqa: E402
-from ventanilla.sincronizacion import envio  # noqa: E402
-from ventanilla.sincronizacion.envio import Envio, enviar_eventos  # noqa: E402
-from ventanilla.sincronizacion.inscripcion import inscribir  # noqa: E402
-from ventanilla.sincronizacion.motor import cliente_de  # noqa: E402
-from ventanilla.sincronizacion.recepcion import recibir  # noqa: E402
+from ventanilla.central.bd import Central
+from ventanilla.central.equipos import crear_codigo
+from ventanilla.datos.almacen import Almacen
+from ventanilla.datos.modelos import EventoFila
+from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id
+from ventanilla.sincronizacion import envio
+from ventanilla.sincronizacion.envio import Envio, enviar_eventos
+from ventanilla.sincronizacion.inscripcion import inscribir
+from ventanilla.sincronizacion.motor import cliente_de
+from ventanilla.sincronizacion.recepcion import recibir
 
 BIN_PG = Path("/usr/lib/postgresql/15/bin")
 
@@ -64,7 +64,7 @@ def _postgres(carpeta: Path) -> str:
 
 def _detener_postgres(carpeta: Path) -> None:
     subprocess.run(["runuser", "-u", "postgres", "--", BIN_PG / "pg_ctl", "-D", carpeta / "data", "-m", "fast", "stop"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                   check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def _servidor(url_bd: str, carpeta: Path) -> tuple[subprocess.Popen[bytes], str]:
@@ -124,7 +124,7 @@ def medir(cuantos: int, base: Path) -> dict[str, Any]:
         inscribir(origen, url, _codigo(url_bd, base / "servidor", "BENCH1"))
         inscribir(destino, url, _codigo(url_bd, base / "servidor", "BENCH2"))
         _anotar_en_bloque(origen, cuantos)
-        sin_avance = lambda *_: None  # noqa: E731
+        sin_avance = lambda *_: None
         inicio = time.perf_counter()
         with cliente_de(origen) as cliente:
             enviar_eventos(origen, cliente, Envio(), sin_avance)

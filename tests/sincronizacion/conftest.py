@@ -71,7 +71,7 @@ def postgres() -> Iterator[str]:
         yield f"postgresql+psycopg://app@127.0.0.1:{puerto}"
     finally:
         subprocess.run([*como_postgres, BIN_PG / "pg_ctl", "-D", carpeta / "data", "-m", "immediate", "stop"],
-                       capture_output=True)
+                       check=False, capture_output=True)
         shutil.rmtree(carpeta, ignore_errors=True)
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ServidorVivo, huella_de_ids, ids_del_servidor, ids_locales, inscrito, radicar_varias
+from conftest import (
+    ServidorVivo,
+    huella_de_ids,
+    ids_del_servidor,
+    ids_locales,
+    inscrito,
+    radicar_varias,
+)
 from sqlalchemy import func, select
 
 from ventanilla.datos.modelos import SolicitudFila

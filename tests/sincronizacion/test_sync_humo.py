@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import ServidorVivo, huella_de_ids, ids_del_servidor, ids_locales, inscrito, radicar_varias
+from conftest import (
+    ServidorVivo,
+    huella_de_ids,
+    ids_del_servidor,
+    ids_locales,
+    inscrito,
+    radicar_varias,
+)
 
 from ventanilla.sincronizacion.motor import sincronizar
 

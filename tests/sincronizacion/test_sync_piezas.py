@@ -8,7 +8,12 @@ from pathlib import Path
 import keyring
 from keyring.backend import KeyringBackend
 
-from ventanilla.sincronizacion.credenciales import ARCHIVO_TOKEN, borrar_token, guardar_token, leer_token
+from ventanilla.sincronizacion.credenciales import (
+    ARCHIVO_TOKEN,
+    borrar_token,
+    guardar_token,
+    leer_token,
+)
 from ventanilla.sincronizacion.errores import VersionIncompatible, rechazo_para
 from ventanilla.sincronizacion.protocolo import mensaje_de_version
 from ventanilla.sincronizacion.reloj import aviso_de_reloj
