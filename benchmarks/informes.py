@@ -63,8 +63,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--solicitudes", type=int, default=1_000_000)
     parser.add_argument("--repeticiones", type=int, default=3)
+    parser.add_argument("--almacen", type=Path, help="un almacén ya generado (por defecto, el de la caché)")
     args = parser.parse_args(argv)
-    almacen = Almacen.abrir(almacen_grande(args.solicitudes))
+    almacen = Almacen.abrir(args.almacen or almacen_grande(args.solicitudes))
     r = args.repeticiones
     medidas: dict[str, Any] = {}
 

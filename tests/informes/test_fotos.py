@@ -86,3 +86,31 @@ def test_trasladada_y_cerrada_sigue_trasladada() -> None:
     foto = Foto("x", "R", "peticion", "web", "HAC", None, "2026-01-02T15:00:00.000000+00:00", "2026-01-02",
                 "2026-01-23", "cerrada", None, "2026-01-05", "Gobernación", "u", "d")
     assert Clasificador(INDICE, date(2026, 2, 10), 3).estado(foto).value == "trasladada"
+
+
+def test_el_conteo_en_sqlite_da_lo_mismo_que_en_python(datos: Any) -> None:
+    from ventanilla.informes.agregados import resumen_del_periodo
+    from ventanilla.informes.indicadores import resumir
+
+    rnd = random.Random(11)
+    for _ in range(4):
+        corte = datetime(2026, 6, 25, tzinfo=BOGOTA) + timedelta(hours=rnd.randint(0, 24 * 140))
+        desde = corte - timedelta(days=rnd.randint(10, 90))
+        hoy = corte.date()
+        for solo_abiertas, inicio in ((False, desde), (True, None)):
+            with datos.almacen.leer() as sesion:
+                clasificador = Clasificador(IndiceHabil(datos.calendario, date(2026, 5, 1), date(2026, 12, 31)), hoy, 3)
+                sql = resumen_del_periodo(sesion, clasificador, recibidas_desde=inicio, recibidas_hasta=corte,
+                                          corte=corte, solo_abiertas=solo_abiertas)
+                python = resumir(fotos(sesion, recibidas_desde=inicio, recibidas_hasta=corte, corte=corte,
+                                       solo_abiertas=solo_abiertas), clasificador)
+            assert sql.anuladas == python.anuladas
+            for a, b in [(sql.total, python.total), *((sql.por_tipo[k], python.por_tipo[k]) for k in python.por_tipo),
+                         *((sql.por_dependencia[k], python.por_dependencia[k]) for k in python.por_dependencia)]:
+                assert (a.total, a.estados, sorted(a.dias)) == (b.total, b.estados, sorted(b.dias))
+            assert sql.por_canal == python.por_canal and sql.por_mes == python.por_mes
+            assert sql.proximo_vencimiento == python.proximo_vencimiento
+            assert sorted(sql.vencidas) == sorted(python.vencidas)
+            assert sorted(sql.por_vencer) == sorted(python.por_vencer)
+            assert sorted(t.foto.id for t in sql.traslados) == sorted(t.foto.id for t in python.traslados)
+            assert sorted(f.id for f, _ in sql.documentos) == sorted(f.id for f, _ in python.documentos)

@@ -117,9 +117,19 @@ def _detalle(tipo: str, d: Mapping[str, Any], dependencias: Mapping[str, str], t
 def puntos(sesion: Session, propio: tuple[str, str]) -> dict[str, str]:
     """{dispositivo: nombre del punto}: la serie con que radica cada equipo; el propio por su nombre."""
     cx = conexion_cruda(sesion)
-    nombres = {d: f"Serie {s}" for d, s in cx.execute("SELECT DISTINCT dispositivo, serie FROM solicitudes")}
-    for (d,) in cx.execute("SELECT DISTINCT dispositivo FROM eventos"):
-        nombres.setdefault(d, f"Equipo {d[-6:]}")
+    # Recorrido «a saltos» del índice (dispositivo, seq): un paso por equipo, no por evento.
+    equipos = [d for (d,) in cx.execute(
+        "WITH RECURSIVE d(x) AS (SELECT min(dispositivo) FROM eventos UNION ALL "
+        "SELECT (SELECT min(dispositivo) FROM eventos WHERE dispositivo > d.x) FROM d WHERE d.x IS NOT NULL) "
+        "SELECT x FROM d WHERE x IS NOT NULL"
+    )]
+    nombres: dict[str, str] = {}
+    for d in equipos:
+        serie = cx.execute(
+            "SELECT json_extract(datos, '$.serie') FROM eventos "
+            "WHERE dispositivo = ? AND +tipo = 'solicitud.radicada' ORDER BY seq LIMIT 1", (d,)
+        ).fetchone()
+        nombres[d] = f"Serie {serie[0]}" if serie else f"Equipo {d[-6:]}"
     nombres[propio[0]] = propio[1]
     return nombres
 

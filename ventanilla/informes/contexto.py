@@ -13,12 +13,13 @@ from ventanilla.datos.ajustes import Ajustes, calendario_de
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.dominio.solicitudes import CANALES
 from ventanilla.dominio.terminos import TERMINOS
+from ventanilla.informes.agregados import resumen_del_periodo
 from ventanilla.informes.bitacora import Filtro
 from ventanilla.informes.clasificacion import Clasificador
 from ventanilla.informes.formato import fecha_corta, fecha_hora_corta
-from ventanilla.informes.fotos import conexion_cruda, fotos
+from ventanilla.informes.fotos import conexion_cruda
 from ventanilla.informes.habiles import IndiceHabil
-from ventanilla.informes.indicadores import Resumen, resumir
+from ventanilla.informes.indicadores import Resumen
 from ventanilla.informes.modelo import Informe
 from ventanilla.informes.periodo import Periodo
 
@@ -56,7 +57,10 @@ class Contexto:
     def dependencia(self, codigo: str) -> str:
         return self.dependencias.get(codigo, codigo)
 
-    def nuevo(self, tipo: str, titulo: str, fuente: str = "") -> Informe:
+    def nuevo(self, tipo: str, titulo: str, fuente: str = "", *, sala: bool = False) -> Informe:
+        """Un informe vacío con el encabezado del periodo. `sala`: no es de solicitudes (bitácora,
+        turnos, encuestas), así que el corte se dice «datos al...» y no «estado de las solicitudes»."""
+        que = "datos" if sala else "estado de las solicitudes"
         return Informe(
             tipo=tipo,
             titulo=titulo,
@@ -68,8 +72,8 @@ class Contexto:
             corte=self.corte.astimezone(BOGOTA),
             generado_en=self.ahora.astimezone(BOGOTA),
             corte_texto=(
-                f"al final del {fecha_corta(self.periodo.hasta)}" if self.corte >= self.periodo.fin
-                else f"al {fecha_hora_corta(self.corte)}"
+                f"{que} al final del {fecha_corta(self.periodo.hasta)}" if self.corte >= self.periodo.fin
+                else f"{que} al {fecha_hora_corta(self.corte)}"
             ),
             fuente=fuente,
         )
@@ -77,15 +81,15 @@ class Contexto:
     def resumen(self) -> Resumen:
         """Las solicitudes recibidas en el periodo, clasificadas al corte (se calcula una vez)."""
         if self._resumen is None:
-            self._resumen = resumir(
-                fotos(self.sesion, recibidas_desde=self.periodo.inicio, recibidas_hasta=self.periodo.fin, corte=self.corte),
-                self.clasificador,
+            self._resumen = resumen_del_periodo(
+                self.sesion, self.clasificador, recibidas_desde=self.periodo.inicio, recibidas_hasta=self.periodo.fin,
+                corte=self.corte,
             )
         return self._resumen
 
     def pendientes(self) -> Resumen:
         """Todas las solicitudes abiertas al corte, sin importar cuándo se recibieron."""
-        return resumir(
-            fotos(self.sesion, recibidas_desde=None, recibidas_hasta=self.periodo.fin, corte=self.corte, solo_abiertas=True),
-            self.clasificador,
+        return resumen_del_periodo(
+            self.sesion, self.clasificador, recibidas_desde=None, recibidas_hasta=self.periodo.fin, corte=self.corte,
+            solo_abiertas=True,
         )

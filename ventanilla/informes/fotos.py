@@ -26,12 +26,12 @@ from sqlalchemy.orm import Session
 
 from ventanilla.informes.periodo import iso_utc
 
-__all__ = ["Foto", "fotos", "plegar", "conexion_cruda", "ABIERTOS"]
+__all__ = ["Foto", "fotos", "plegar", "aplicar", "replegar", "tocadas", "en_rango", "conexion_cruda", "ABIERTOS", "COLUMNAS"]
 
 ABIERTOS = ("radicada", "asignada", "incompleta")
 """Estados en que una solicitud sigue corriendo término (o esperando al ciudadano)."""
 
-_COLUMNAS = (
+COLUMNAS = (
     "id, radicado, tipo, canal, dependencia, ciudadano_id, recibido_en, fecha_recibo, vence_el, "
     "estado, respondida_el, trasladada_el, trasladada_a, usuario, dispositivo"
 )
@@ -63,6 +63,33 @@ def conexion_cruda(sesion: Session) -> sqlite3.Connection:
     return crudo  # type: ignore[no-any-return]
 
 
+def aplicar(foto: dict[str, Any], previo: str | None, tipo: str, d: dict[str, Any]) -> str | None:
+    """Aplica a `foto` un evento posterior a la radicación; devuelve el estado previo a una
+    petición incompleta (al que vuelve cuando el ciudadano completa)."""
+    if tipo == "solicitud.asignada":
+        foto["dependencia"] = d["dependencia"]
+        if foto["estado"] == "radicada":
+            foto["estado"] = "asignada"
+    elif tipo == "solicitud.trasladada":
+        foto.update(estado="trasladada", trasladada_a=d["entidad_destino"], trasladada_el=d["fecha"])
+    elif tipo == "solicitud.ampliada":
+        foto["vence_el"] = d["vence_el"]
+    elif tipo == "solicitud.incompleta":
+        previo, foto["estado"] = foto["estado"], "incompleta"
+    elif tipo == "solicitud.completada":
+        foto.update(estado=previo or "radicada", vence_el=d["vence_el"])
+        previo = None
+    elif tipo == "solicitud.respondida":
+        foto.update(estado="respondida", respondida_el=d["fecha"])
+    elif tipo == "solicitud.cerrada":
+        foto["estado"] = "cerrada"
+    elif tipo == "solicitud.desistida":
+        foto["estado"] = "desistida"
+    elif tipo == "anulacion.aprobada":
+        foto["estado"] = "anulada"
+    return previo
+
+
 def plegar(eventos: Iterable[tuple[str, dict[str, Any], str, str, str]]) -> Foto | None:
     """El estado de una solicitud tras aplicar sus eventos en orden (tipo, datos, ocurrido_en
     ISO UTC, usuario, dispositivo): las reglas de `datos/proyecciones/solicitudes.py`."""
@@ -80,42 +107,22 @@ def plegar(eventos: Iterable[tuple[str, dict[str, Any], str, str, str]]) -> Foto
                 "respondida_el": None, "trasladada_el": None, "trasladada_a": None,
                 "usuario": usuario, "dispositivo": dispositivo,
             }
-            continue
-        if foto is None:
-            continue
-        if tipo == "solicitud.asignada":
-            foto["dependencia"] = d["dependencia"]
-            if foto["estado"] == "radicada":
-                foto["estado"] = "asignada"
-        elif tipo == "solicitud.trasladada":
-            foto.update(estado="trasladada", trasladada_a=d["entidad_destino"], trasladada_el=d["fecha"])
-        elif tipo == "solicitud.ampliada":
-            foto["vence_el"] = d["vence_el"]
-        elif tipo == "solicitud.incompleta":
-            previo, foto["estado"] = foto["estado"], "incompleta"
-        elif tipo == "solicitud.completada":
-            foto.update(estado=previo or "radicada", vence_el=d["vence_el"])
-            previo = None
-        elif tipo == "solicitud.respondida":
-            foto.update(estado="respondida", respondida_el=d["fecha"])
-        elif tipo == "solicitud.cerrada":
-            foto["estado"] = "cerrada"
-        elif tipo == "solicitud.desistida":
-            foto["estado"] = "desistida"
-        elif tipo == "anulacion.aprobada":
-            foto["estado"] = "anulada"
+        elif foto is not None:
+            previo = aplicar(foto, previo, tipo, d)
     return Foto(**foto) if foto is not None else None
 
 
-def _tocadas(cx: sqlite3.Connection, corte: str) -> set[str]:
-    filas = cx.execute(
-        "SELECT DISTINCT solicitud_id FROM eventos WHERE ocurrido_en >= ? AND solicitud_id IS NOT NULL",
-        (corte,),
-    )
-    return {fila[0] for fila in filas}
+def tocadas(cx: sqlite3.Connection, corte: str) -> set[str]:
+    """Las solicitudes con algún evento desde el corte (ISO UTC).
+
+    Sin DISTINCT ni condición sobre `solicitud_id`: con ellas SQLite recorre el índice de
+    `solicitud_id` (todo el registro) en lugar del de `ocurrido_en` (solo lo posterior al corte).
+    """
+    filas = cx.execute("SELECT solicitud_id FROM eventos WHERE ocurrido_en >= ?", (corte,))
+    return {fila[0] for fila in filas if fila[0] is not None}
 
 
-def _replegar(cx: sqlite3.Connection, ids: list[str], corte: str) -> Iterator[Foto]:
+def replegar(cx: sqlite3.Connection, ids: list[str], corte: str) -> Iterator[Foto]:
     for i in range(0, len(ids), 500):
         lote = ids[i : i + 500]
         marcas = ",".join("?" * len(lote))
@@ -137,7 +144,7 @@ def _replegar(cx: sqlite3.Connection, ids: list[str], corte: str) -> Iterator[Fo
             yield foto
 
 
-def _en_rango(cx: sqlite3.Connection, ids: list[str], rango: list[Any]) -> Iterator[str]:
+def en_rango(cx: sqlite3.Connection, ids: list[str], rango: list[Any]) -> Iterator[str]:
     """De `ids`, los recibidos en el rango (`rango` = [hasta] o [hasta, desde], texto ISO UTC)."""
     filtro = "recibido_en < ?" + (" AND recibido_en >= ?" if len(rango) > 1 else "")
     for i in range(0, len(ids), 500):
@@ -161,7 +168,7 @@ def fotos(
     """
     cx = conexion_cruda(sesion)
     corte_iso = iso_utc(corte)
-    tocadas = _tocadas(cx, corte_iso)
+    cambiadas = tocadas(cx, corte_iso)
     condiciones = ["recibido_en < ?"]
     parametros: list[Any] = [iso_utc(recibidas_hasta)]
     if recibidas_desde is not None:
@@ -170,10 +177,10 @@ def fotos(
     if solo_abiertas:
         condiciones.append(f"estado IN ({','.join('?' * len(ABIERTOS))})")
         parametros.extend(ABIERTOS)
-    cursor = cx.execute(f"SELECT {_COLUMNAS} FROM solicitudes WHERE {' AND '.join(condiciones)}", parametros)
+    cursor = cx.execute(f"SELECT {COLUMNAS} FROM solicitudes WHERE {' AND '.join(condiciones)}", parametros)
     por_replegar: list[str] = []
     for fila in cursor:
-        if fila[0] in tocadas:
+        if fila[0] in cambiadas:
             por_replegar.append(fila[0])
         else:
             yield Foto._make(fila)
@@ -181,7 +188,7 @@ def fotos(
         # Cerradas hoy pero abiertas al corte: también cuentan en el atraso de entonces.
         vistas = set(por_replegar)
         rango = parametros[: 2 if recibidas_desde is not None else 1]
-        por_replegar.extend(_en_rango(cx, [i for i in tocadas if i not in vistas], rango))
-    for foto in _replegar(cx, por_replegar, corte_iso):
+        por_replegar.extend(en_rango(cx, [i for i in cambiadas if i not in vistas], rango))
+    for foto in replegar(cx, por_replegar, corte_iso):
         if not solo_abiertas or foto.estado in ABIERTOS:
             yield foto

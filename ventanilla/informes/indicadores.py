@@ -110,6 +110,8 @@ class Resumen:
     """Solo si se pidió el detalle: cada respondida con sus días hábiles de respuesta."""
     documentos: list[tuple[Foto, EstadoTermino]] = field(default_factory=list)
     """Las peticiones de documentos o información (acceso a información pública)."""
+    por_vencer: list[Foto] = field(default_factory=list)
+    """Las que vencen en los próximos días hábiles (umbral de «por vencer»)."""
     proximo_vencimiento: dict[str, str] = field(default_factory=dict)
     """Por dependencia, el vencimiento más cercano de las que siguen en término."""
 
@@ -119,13 +121,15 @@ class Resumen:
         return [(f, d) for f, d in self.vencidas if f.tipo == "documentos"]
 
 
-def resumir(fotos: Iterable[Foto], clasificador: Clasificador, *, con_detalle: bool = False) -> Resumen:
-    """Cuenta las fotos; `con_detalle` guarda además cada respuesta (para listarlas).
+def resumir(
+    fotos: Iterable[Foto], clasificador: Clasificador, *, con_detalle: bool = False, destino: Resumen | None = None
+) -> Resumen:
+    """Cuenta las fotos (sumando a `destino` si se da); `con_detalle` guarda además cada respuesta.
 
     Es el bucle caliente de los informes (un trimestre son cientos de miles de fotos): cada foto
     suma en un contador por (tipo, dependencia, estado) y los conteos se arman al final.
     """
-    r = Resumen()
+    r = destino if destino is not None else Resumen()
     cuentas: Counter[tuple[str, str, EstadoTermino]] = Counter()
     dias: dict[tuple[str, str], list[int]] = defaultdict(list)
     estado_de, dias_de = clasificador.estado, clasificador.dias_respuesta
@@ -146,6 +150,8 @@ def resumir(fotos: Iterable[Foto], clasificador: Clasificador, *, con_detalle: b
                 if con_detalle:
                     r.respondidas.append((f, respuesta))
         if estado is E.VIGENTE or estado is E.POR_VENCER:
+            if estado is E.POR_VENCER:
+                r.por_vencer.append(f)
             actual = r.proximo_vencimiento.get(dependencia)
             if actual is None or (f.vence_el or "") < actual:
                 r.proximo_vencimiento[dependencia] = f.vence_el or ""

@@ -75,7 +75,7 @@ class Informe:
     corte: datetime
     generado_en: datetime
     corte_texto: str = ""
-    """El corte dicho en palabras: «al final del 30/09/2026» o «al 23/11/2026 10:42 a. m.»."""
+    """El corte dicho en palabras: «estado de las solicitudes al final del 30/09/2026»."""
     bloques: list[Bloque] = field(default_factory=list)
     fuente: str = ""
     """La norma o el documento que pide el informe."""

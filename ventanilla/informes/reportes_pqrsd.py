@@ -78,7 +78,8 @@ def _anuladas(r: Resumen) -> Parrafo:
 def _respondidas_en_periodo(ctx: Contexto) -> Tabla:
     cx = conexion_cruda(ctx.sesion)
     cuentas = Counter(dict(cx.execute(
-        "SELECT s.dependencia, count(*) FROM eventos e JOIN solicitudes s ON s.id = e.solicitud_id "
+        "SELECT s.dependencia, count(*) FROM eventos e INDEXED BY ix_eventos_ocurrido_en "
+        "JOIN solicitudes s ON s.id = e.solicitud_id "
         "WHERE e.tipo = 'solicitud.respondida' AND e.ocurrido_en >= ? AND e.ocurrido_en < ? GROUP BY s.dependencia",
         (iso_utc(ctx.periodo.inicio), iso_utc(ctx.corte)),
     )))
@@ -222,7 +223,8 @@ def _sentidos(ctx: Contexto, documentos: list[tuple[Foto, EstadoTermino]]) -> di
     for i in range(0, len(ids), 500):
         lote = ids[i : i + 500]
         for sid, datos in cx.execute(
-            f"SELECT solicitud_id, datos FROM eventos WHERE tipo = 'solicitud.respondida' AND ocurrido_en < ? "
+            f"SELECT solicitud_id, datos FROM eventos INDEXED BY ix_eventos_solicitud_id "
+            f"WHERE tipo = 'solicitud.respondida' AND ocurrido_en < ? "
             f"AND solicitud_id IN ({','.join('?' * len(lote))})", [iso_utc(ctx.corte), *lote]
         ):
             sentidos[sid] = str(json.loads(datos).get("sentido", ""))

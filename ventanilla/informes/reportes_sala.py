@@ -18,7 +18,7 @@ T = Tipo
 
 
 def diario(ctx: Contexto) -> Informe:
-    informe = ctx.nuevo("diario", "Bitácora de la ventanilla", "Registro de eventos de cada punto de atención")
+    informe = ctx.nuevo("diario", "Bitácora de la ventanilla", "Registro de eventos de cada punto de atención", sala=True)
     entradas = bitacora(ctx.sesion, ctx.periodo, ctx.filtro, propio=(ctx.ajustes.dispositivo, ctx.ajustes.punto))
     por_persona: dict[tuple[str, str], Counter[str]] = {}
     for e in entradas:
@@ -65,7 +65,7 @@ def _tabla_medidas(titulo: str, encabezado: str, filas: list[list[object]], tota
     return Tabla(
         titulo,
         [Columna(encabezado, ancho=2.6), Columna("Emitidos", T.ENTERO), Columna("Atendidos", T.ENTERO),
-         Columna("No se presentaron", T.ENTERO), Columna("No presentación", T.PORCENTAJE),
+         Columna("No se presentaron", T.ENTERO, 1.1), Columna("No presentación", T.PORCENTAJE, 1.3),
          Columna("Espera promedio", T.DECIMAL), Columna("Espera p90", T.DECIMAL),
          Columna("Atención promedio", T.DECIMAL), Columna("Atención p90", T.DECIMAL),
          Columna("Nivel de servicio", T.PORCENTAJE)],
@@ -101,7 +101,7 @@ def bloques_turnos(ctx: Contexto) -> list[Bloque]:
 
 
 def turnos(ctx: Contexto) -> Informe:
-    informe = ctx.nuevo("turnos", "Informe de turnos de la sala de atención", "Indicadores de atención presencial")
+    informe = ctx.nuevo("turnos", "Informe de turnos de la sala de atención", "Indicadores de atención presencial", sala=True)
     informe.bloques += bloques_turnos(ctx)
     return informe
 
@@ -127,7 +127,7 @@ def bloques_satisfaccion(ctx: Contexto) -> list[Bloque]:
                               *(r.distribucion.get(str(v), 0) for v in range(1, 6))])
         bloques.append(Tabla(
             f"Resultados del cuestionario {version}",
-            [Columna("Pregunta", ancho=4), Columna("Respuestas", T.ENTERO), Columna("Promedio (1 a 5)", T.DECIMAL),
+            [Columna("Pregunta", ancho=4), Columna("Respuestas", T.ENTERO), Columna("Promedio (1 a 5)", T.DECIMAL, 1.4),
              Columna("Satisfechos o sí", T.PORCENTAJE), *(Columna(f"{v}", T.ENTERO, 0.5) for v in range(1, 6))],
             filas,
             nota="Escala: 1 muy mala, 2 mala, 3 regular, 4 buena, 5 muy buena. Satisfechos: respuestas 4 o 5; "
@@ -138,6 +138,6 @@ def bloques_satisfaccion(ctx: Contexto) -> list[Bloque]:
 
 def satisfaccion(ctx: Contexto) -> Informe:
     informe = ctx.nuevo("satisfaccion", "Informe de satisfacción de los ciudadanos",
-                        "Encuestas de satisfacción (plan de acción de servicio al ciudadano)")
+                        "Encuestas de satisfacción (plan de acción de servicio al ciudadano)", sala=True)
     informe.bloques += bloques_satisfaccion(ctx)
     return informe

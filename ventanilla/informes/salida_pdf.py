@@ -95,7 +95,7 @@ class _Paginas(Canvas):
         self.setLineWidth(0.5)
         self.line(MARGEN, 11 * mm, ancho - MARGEN, 11 * mm)
         self.setFont(NORMAL, 7)
-        self.drawString(MARGEN, 7 * mm, f"Estado de las solicitudes {inf.corte_texto} · "
+        self.drawString(MARGEN, 7 * mm, f"{inf.corte_texto[:1].upper()}{inf.corte_texto[1:]} · "
                                         f"generado el {fecha_hora_corta(inf.generado_en)}")
         self.drawRightString(ancho - MARGEN, 7 * mm, f"Página {self._pageNumber} de {total}")
 
@@ -230,7 +230,7 @@ def a_pdf(informe: Informe) -> bytes:
     ancho = PAGINA[0] - 2 * MARGEN
     historia: list[Flowable] = [
         Paragraph(escape(informe.titulo), estilos["titulo"]),
-        Paragraph(escape(f"{informe.periodo} · estado de las solicitudes {informe.corte_texto}"), estilos["subtitulo"]),
+        Paragraph(escape(f"{informe.periodo} · {informe.corte_texto}"), estilos["subtitulo"]),
     ]
     if informe.fuente:
         historia.append(Paragraph(escape(informe.fuente), estilos["nota"]))

@@ -13,11 +13,10 @@ from sqlalchemy import select
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import SolicitudFila, Usuario
 from ventanilla.dominio.calendario import BOGOTA
-from ventanilla.dominio.terminos import EstadoTermino
 from ventanilla.informes.bitacora import CLASES, Entrada, Filtro, bitacora, funcionarios, puntos
 from ventanilla.informes.contexto import Contexto, nombre_tipo
-from ventanilla.informes.fotos import conexion_cruda, fotos
-from ventanilla.informes.indicadores import Resumen, resumir
+from ventanilla.informes.fotos import conexion_cruda
+from ventanilla.informes.indicadores import Resumen
 from ventanilla.informes.periodo import Periodo
 from ventanilla.informes.modelo import Columna, Tabla, Tipo
 from ventanilla.informes.tablas import fecha, tabla_pendientes
@@ -118,16 +117,13 @@ def atraso(almacen: Almacen, ahora: datetime | None = None) -> Atraso:
     hoy = momento.astimezone(BOGOTA).date()
     with almacen.leer() as sesion:
         ctx = Contexto(sesion, almacen.ajustes, Periodo(hoy, hoy), momento)
-        abiertas = list(fotos(sesion, recibidas_desde=None, recibidas_hasta=ctx.periodo.fin, corte=ctx.corte,
-                              solo_abiertas=True))
-        resumen = resumir(abiertas, ctx.clasificador)
+        resumen = ctx.pendientes()
         lista: list[list[object]] = []
-        for f in abiertas:
+        for f in [*(f for f, _ in resumen.vencidas), *resumen.por_vencer]:
+            vence = f.vence_el or ctx.clasificador.hoy
             estado = ctx.clasificador.estado(f)
-            if estado in (EstadoTermino.POR_VENCER, EstadoTermino.VENCIDA) and f.vence_el is not None:
-                restantes = ctx.indice.entre(ctx.clasificador.hoy, f.vence_el)
-                lista.append([f.radicado, ctx.dependencia(f.dependencia), nombre_tipo(f.tipo), fecha(f.vence_el),
-                              restantes, estado.etiqueta])
+            lista.append([f.radicado, ctx.dependencia(f.dependencia), nombre_tipo(f.tipo), fecha(f.vence_el),
+                          ctx.indice.entre(ctx.clasificador.hoy, vence), estado.etiqueta])
         lista.sort(key=lambda fila: (str(fila[3]), str(fila[0])))
         return Atraso(
             hoy=hoy,
