@@ -198,5 +198,5 @@ def ids_del_servidor(servidor: ServidorVivo) -> list[str]:
 def ejecutar_cli(carpeta: Path, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "ventanilla.cli", *args], env={**os.environ, "VENTANILLA_DATOS": str(carpeta)},
-        capture_output=True, text=True, timeout=120, **kwargs,
+        check=False, capture_output=True, text=True, timeout=120, **kwargs,
     )

@@ -66,9 +66,9 @@ def test_kill_9_del_cliente_en_medio_del_envio(servidor: ServidorVivo, tmp_path:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
         )
         avances: list[str] = []
-        lector = threading.Thread(target=lambda p=proceso: avances.extend(p.stderr), daemon=True)
+        lector = threading.Thread(target=lambda p=proceso, a=avances: a.extend(p.stderr), daemon=True)
         lector.start()
-        esperar(lambda p=proceso: p.poll() is not None or any("eventos enviados" in a for a in avances), 60,
+        esperar(lambda p=proceso, a=avances: p.poll() is not None or any("eventos enviados" in x for x in a), 60,
                 "que empiece el envío")
         try:
             proceso.wait(timeout=azar.uniform(0.0, 0.4))

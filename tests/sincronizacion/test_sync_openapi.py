@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -36,23 +37,25 @@ def test_ninguna_entrada_generada_produce_un_5xx(servidor: ServidorVivo, tmp_pat
     llamadas: list[int] = []
     for operacion in operaciones:
         administrativa = any(p in operacion.path for p in ("usuarios", "dispositivos", "codigos", "catalogos", "revisiones", "sesiones"))
-        token = token_admin if administrativa else token_equipo
-        estrategia = st.one_of(
-            operacion.as_strategy(schemathesis.GenerationMode.POSITIVE),
-            operacion.as_strategy(schemathesis.GenerationMode.NEGATIVE),
-        )
-
-        @settings(max_examples=EJEMPLOS_POR_OPERACION, deadline=None, database=None,
-                  suppress_health_check=list(HealthCheck))
-        @given(caso=estrategia, con_cabeceras=st.booleans())
-        def probar(caso: schemathesis.Case, con_cabeceras: bool) -> None:
-            cabeceras = {"X-Ventanilla-Protocolo": "1", "Authorization": f"Bearer {token}"} if con_cabeceras else {}
-            respuesta = caso.call(base_url=servidor.url, headers={**cabeceras, **(caso.headers or {})})
-            llamadas.append(respuesta.status_code)
-            if respuesta.status_code >= 500:
-                errores.append(f"{caso.method} {caso.formatted_path} → {respuesta.status_code}: {respuesta.text[:200]}")
-
-        probar()
+        _probar(operacion, servidor.url, token_admin if administrativa else token_equipo, errores, llamadas)
     assert errores == []
     assert len(llamadas) >= 5 * len(operaciones)
     assert any(200 <= estado < 300 for estado in llamadas) and any(400 <= estado < 500 for estado in llamadas)
+
+
+def _probar(operacion: Any, url: str, token: str, errores: list[str], llamadas: list[int]) -> None:
+    estrategia = st.one_of(
+        operacion.as_strategy(schemathesis.GenerationMode.POSITIVE),
+        operacion.as_strategy(schemathesis.GenerationMode.NEGATIVE),
+    )
+
+    @settings(max_examples=EJEMPLOS_POR_OPERACION, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(caso=estrategia, con_cabeceras=st.booleans())
+    def probar(caso: schemathesis.Case, con_cabeceras: bool) -> None:
+        cabeceras = {"X-Ventanilla-Protocolo": "1", "Authorization": f"Bearer {token}"} if con_cabeceras else {}
+        respuesta = caso.call(base_url=url, headers={**cabeceras, **(caso.headers or {})})
+        llamadas.append(respuesta.status_code)
+        if respuesta.status_code >= 500:
+            errores.append(f"{caso.method} {caso.formatted_path} → {respuesta.status_code}: {respuesta.text[:200]}")
+
+    probar()
