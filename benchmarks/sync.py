@@ -40,7 +40,17 @@ from ventanilla.sincronizacion.inscripcion import inscribir
 from ventanilla.sincronizacion.motor import cliente_de
 from ventanilla.sincronizacion.recepcion import recibir
 
-BIN_PG = Path("/usr/lib/postgresql/15/bin")
+
+def _bin_pg() -> Path:
+    """Los programas de PostgreSQL: `VENTANILLA_PG_BIN`, o los del paquete de Debian (postgresql-NN)."""
+    elegido = os.environ.get("VENTANILLA_PG_BIN")
+    if elegido:
+        return Path(elegido)
+    versiones = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda r: int(r.parent.name) if r.parent.name.isdigit() else 0)
+    return versiones[-1] if versiones else Path("initdb").parent
+
+
+BIN_PG = _bin_pg()
 
 
 def _puerto() -> int:

@@ -29,7 +29,17 @@ from ventanilla.datos.modelos import EventoFila
 from ventanilla.servicios.radicacion import radicar
 from ventanilla.sincronizacion.inscripcion import inscribir
 
-BIN_PG = Path("/usr/lib/postgresql/15/bin")
+
+def _bin_pg() -> Path:
+    """Los programas de PostgreSQL: `VENTANILLA_PG_BIN`, o los del paquete de Debian (postgresql-NN)."""
+    elegido = os.environ.get("VENTANILLA_PG_BIN")
+    if elegido:
+        return Path(elegido)
+    versiones = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda r: int(r.parent.name) if r.parent.name.isdigit() else 0)
+    return versiones[-1] if versiones else Path("initdb").parent
+
+
+BIN_PG = _bin_pg()
 RAIZ = Path(__file__).resolve().parents[2]
 
 
@@ -54,8 +64,8 @@ def postgres() -> Iterator[str]:
     """Un servidor PostgreSQL real en un directorio temporal; da la URL base (sin base de datos)."""
     if not (BIN_PG / "initdb").exists() or shutil.which("runuser") is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("falta PostgreSQL 15 (postgresql-15) o runuser")
-        pytest.skip("PostgreSQL 15 no está instalado")
+            pytest.fail("falta PostgreSQL (el paquete postgresql de Debian) o runuser")
+        pytest.skip("PostgreSQL no está instalado")
     # Fuera de la carpeta temporal de pytest (0700 de root): el usuario postgres debe poder entrar.
     carpeta = Path(tempfile.mkdtemp(prefix="ventanilla-pg-"))
     shutil.chown(carpeta, "postgres", "postgres")
