@@ -10,6 +10,7 @@ import pytest
 
 from tests.seguridad.conftest import LlaveroEnMemoria
 from ventanilla.datos.almacen import Almacen
+from ventanilla.seguridad.clave import aviso_sin_llavero
 from ventanilla.seguridad.llavero import ORIGEN_ARCHIVO, ORIGEN_LLAVERO, SERVICIO, Llavero
 
 
@@ -21,6 +22,7 @@ def test_con_llavero_la_clave_no_toca_el_disco(directorio_datos: Path, llavero_e
     assert servicio == SERVICIO and cuenta.startswith("clave-almacen@") and len(clave) == 64
     assert clave not in "".join(p.read_text(errors="ignore") for p in directorio_datos.iterdir() if p.is_file())
     Almacen.abrir(directorio_datos).cerrar()  # la misma clave del llavero lo vuelve a abrir
+    assert aviso_sin_llavero(directorio_datos) is None
 
 
 def test_cada_directorio_de_equipo_tiene_su_propia_clave(tmp_path: Path, llavero_en_memoria: LlaveroEnMemoria) -> None:
@@ -38,6 +40,8 @@ def test_sin_llavero_la_clave_queda_en_archivo_privado_y_se_avisa(
     assert stat.S_IMODE(archivo.stat().st_mode) == 0o600
     assert "no tiene llavero del sistema" in caplog.text
     assert Llavero(directorio_datos).origen("clave-almacen") == ORIGEN_ARCHIVO
+    aviso = aviso_sin_llavero(directorio_datos)
+    assert aviso is not None and ".clave-almacen" in aviso
 
 
 def test_el_llavero_dice_de_donde_sale_cada_secreto(tmp_path: Path, llavero_en_memoria: LlaveroEnMemoria) -> None:

@@ -62,7 +62,8 @@ def test_restaurar_en_el_mismo_equipo_guarda_antes_el_almacen_actual(
     radicar_varias(almacen, _solicitud(), 1)
     almacen.cerrar()
     assert main(["restaurar", str(copia.archivo)]) == 0
-    assert "quedó guardado" in capsys.readouterr().out
+    salida = capsys.readouterr().out
+    assert "quedó guardado" in salida and "Cadena de eventos íntegra (3 eventos)" in salida
     (previo,) = (almacen.directorio / "respaldos").glob("antes-de-restaurar-*.vbak")
     restaurado = Almacen.abrir(almacen.directorio)
     try:

@@ -54,4 +54,23 @@ def ejecutar(args: argparse.Namespace) -> int:
     if previo is not None:
         print(f"El almacén anterior quedó guardado (cifrado) en {previo}.")
     print(f"Almacén restaurado desde {origen}.")
-    return 0
+    return _verificar_restaurado()
+
+
+def _verificar_restaurado() -> int:
+    """Revisa la cadena de eventos del almacén recién puesto y lo dice (1 si está rota)."""
+    from ventanilla.ordenes._comun import abrir_almacen
+    from ventanilla.seguridad.cadena import verificar_cadena
+
+    almacen = abrir_almacen()
+    try:
+        informe = verificar_cadena(almacen)
+    finally:
+        almacen.cerrar()
+    if informe.integro:
+        print(f"Cadena de eventos íntegra ({informe.eventos_revisados} eventos).")
+        return 0
+    print("La copia restaurada tiene la cadena de eventos rota:")
+    for problema in informe.problemas:
+        print(f"- [{problema.tipo}] {problema.detalle}")
+    return 1

@@ -14,7 +14,16 @@ from pathlib import Path
 
 from ventanilla.seguridad.llavero import Llavero
 
-__all__ = ["NOMBRE_CLAVE", "AlmacenIlegible", "ClaveNoDisponible", "clave_del_almacen", "huella", "nueva_clave", "validar_clave"]
+__all__ = [
+    "NOMBRE_CLAVE",
+    "AlmacenIlegible",
+    "ClaveNoDisponible",
+    "aviso_sin_llavero",
+    "clave_del_almacen",
+    "huella",
+    "nueva_clave",
+    "validar_clave",
+]
 
 NOMBRE_CLAVE = "clave-almacen"
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -61,3 +70,13 @@ def clave_del_almacen(directorio: Path, *, crear: bool) -> str:
     clave = nueva_clave()
     llavero.guardar(NOMBRE_CLAVE, clave)
     return clave
+
+
+def aviso_sin_llavero(directorio: Path) -> str | None:
+    """El aviso para mostrar (barra de estado, diagnóstico) si la clave quedó en archivo, o None."""
+    from ventanilla.seguridad.llavero import AVISO_SIN_LLAVERO, ORIGEN_ARCHIVO
+
+    llavero = Llavero(directorio)
+    if llavero.origen(NOMBRE_CLAVE) != ORIGEN_ARCHIVO:
+        return None
+    return AVISO_SIN_LLAVERO.format(nombre=NOMBRE_CLAVE, archivo=llavero.archivo(NOMBRE_CLAVE))
