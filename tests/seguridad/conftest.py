@@ -12,6 +12,7 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 
 from ventanilla.datos.almacen import Almacen
@@ -44,13 +45,20 @@ class LlaveroEnMemoria(KeyringBackend):
             raise PasswordDeleteError(username)
 
 
-@pytest.fixture
-def llavero_en_memoria() -> Iterator[LlaveroEnMemoria]:
+@pytest.fixture(autouse=True)
+def sin_llavero() -> Iterator[None]:
+    """Por defecto, un equipo sin llavero: las pruebas no tocan el llavero de quien las corre."""
     anterior = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(anterior)
+
+
+@pytest.fixture
+def llavero_en_memoria(sin_llavero: None) -> LlaveroEnMemoria:
     llavero = LlaveroEnMemoria()
     keyring.set_keyring(llavero)
-    yield llavero
-    keyring.set_keyring(anterior)
+    return llavero
 
 
 def binario(nombre: str) -> str:
