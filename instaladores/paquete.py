@@ -14,7 +14,7 @@ from typing import Any
 
 from PyInstaller.utils.hooks import collect_data_files, collect_submodules
 
-__all__ = ["RAIZ", "parametros_analisis", "filtrar_binarios"]
+__all__ = ["RAIZ", "filtrar_binarios", "parametros_analisis"]
 
 RAIZ = Path(__file__).resolve().parent.parent
 _EXCLUIR_BINARIOS = ("libqgtk3", "libgtk-3", "libgdk-3", "libatk-", "libgdk_pixbuf", "libpango", "libcairo-gobject")
