@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session
 
 from ventanilla.dominio.terminos import EstadoTermino
 from ventanilla.informes.clasificacion import Clasificador
-from ventanilla.informes.fotos import ABIERTOS, COLUMNAS, Foto, aplicar, conexion_cruda, tocadas
+from ventanilla.informes.fotos import ABIERTOS, COLUMNAS, Foto, aplicar, conexion_cruda
 from ventanilla.informes.indicadores import Resumen, Traslado, resumir
 from ventanilla.informes.periodo import iso_utc
 
 __all__ = ["resumen_del_periodo"]
 
 E = EstadoTermino
+_ESTADOS = {e.value: e for e in EstadoTermino}
 
 _CLASE = """
     CASE
@@ -47,7 +48,7 @@ _CLASE = """
     END"""
 
 
-def _preparar(cx: Any, clasificador: Clasificador, desde: date, hasta: date, cambiadas: set[str]) -> None:
+def _preparar(cx: Any, clasificador: Clasificador, desde: date, hasta: date, parametros: dict[str, Any]) -> None:
     """Las tablas temporales: días hábiles con su posición y las solicitudes a replegar."""
     # `fecha` con el mismo tipo (DATE) que las columnas con que se cruza: con tipos distintos,
     # SQLite no usa la llave primaria y recorre la tabla entera por cada solicitud.
@@ -58,7 +59,21 @@ def _preparar(cx: Any, clasificador: Clasificador, desde: date, hasta: date, cam
     indice = clasificador.indice
     dias = [(desde + timedelta(days=i)).isoformat() for i in range((hasta - desde).days + 1)]
     cx.executemany("INSERT INTO informe_habiles VALUES (?, ?)", [(d, indice.posicion(d)) for d in dias])
-    cx.executemany("INSERT INTO informe_tocadas VALUES (?)", [(i,) for i in cambiadas])
+    # Todo en SQLite, por el índice (ocurrido_en, solicitud_id); el «+» evita que prefiera el
+    # índice de solicitud_id, que recorrería el registro entero. Con un periodo, solo las
+    # solicitudes recibidas en él (para un corte viejo, lo posterior es casi todo el registro).
+    del_periodo = (
+        " AND solicitud_id IN (SELECT id FROM solicitudes INDEXED BY ix_solicitudes_recibido_en "
+        "WHERE recibido_en >= :desde AND recibido_en < :hasta)" if parametros["desde"] else ""
+    )
+    cx.execute("INSERT OR IGNORE INTO informe_tocadas SELECT solicitud_id FROM eventos "
+               f"WHERE ocurrido_en >= :corte AND +solicitud_id IS NOT NULL{del_periodo}", parametros)
+
+
+def _indice(solo_abiertas: bool) -> str:
+    """El índice por el que SQLite debe recorrer `solicitudes`: sin estadísticas, a veces elige
+    el de `tipo` (todas las filas) en lugar del de recibo del periodo o el de estado."""
+    return "ix_informes_solicitudes_estado_recibido" if solo_abiertas else "ix_solicitudes_recibido_en"
 
 
 def _filtro(solo_abiertas: bool, con_desde: bool) -> str:
@@ -70,14 +85,14 @@ def _filtro(solo_abiertas: bool, con_desde: bool) -> str:
     return " AND ".join(condiciones)
 
 
-def _contar(cx: Any, r: Resumen, filtro: str, parametros: dict[str, Any]) -> None:
+def _contar(cx: Any, r: Resumen, filtro: str, indice: str, parametros: dict[str, Any]) -> None:
     filas = cx.execute(
         f"""SELECT s.tipo, s.dependencia, s.canal, {_CLASE} AS clase,
                    CASE WHEN substr(s.recibido_en, 9, 2) = '01' AND substr(s.recibido_en, 12, 2) < '05'
                         THEN strftime('%Y-%m', s.recibido_en, '-5 hours') ELSE substr(s.recibido_en, 1, 7) END AS mes,
                    CASE WHEN s.respondida_el IS NOT NULL THEN hr.pos - hf.pos END AS dias,
                    count(*), min(s.vence_el)
-            FROM solicitudes s INDEXED BY ix_solicitudes_recibido_en
+            FROM solicitudes s INDEXED BY {indice}
             LEFT JOIN informe_habiles hf ON hf.fecha = s.fecha_recibo
             LEFT JOIN informe_habiles hr ON hr.fecha = s.respondida_el
             WHERE {filtro}
@@ -85,7 +100,7 @@ def _contar(cx: Any, r: Resumen, filtro: str, parametros: dict[str, Any]) -> Non
         parametros,
     )
     for tipo, dependencia, canal, clase, mes, dias, n, vence in filas:
-        estado = EstadoTermino(clase)
+        estado = _ESTADOS[clase]
         if estado is E.ANULADA:
             r.anuladas += n
             continue
@@ -102,27 +117,39 @@ def _contar(cx: Any, r: Resumen, filtro: str, parametros: dict[str, Any]) -> Non
                 r.proximo_vencimiento[dependencia] = vence
 
 
+_LISTAS = (
+    # (índice, condición): las abiertas (vencidas y por vencer), las trasladadas, las de documentos.
+    ("ix_informes_solicitudes_estado_recibido", "s.estado IN ('radicada', 'asignada') AND s.vence_el < :limite"),
+    ("ix_informes_solicitudes_estado_recibido", "s.estado IN ('trasladada', 'cerrada') AND s.trasladada_el IS NOT NULL"),
+    ("ix_informes_solicitudes_tipo_recibido", "s.tipo = 'documentos' AND s.estado != 'anulada'"),
+)
+
+
 def _listar(cx: Any, r: Resumen, clasificador: Clasificador, filtro: str, parametros: dict[str, Any]) -> None:
+    """Las filas que se listan una por una, cada grupo leído por su propio índice."""
     columnas = ", ".join(f"s.{c.strip()}" for c in COLUMNAS.split(","))
-    filas = cx.execute(
-        f"""SELECT {columnas}, {_CLASE} AS clase FROM solicitudes s INDEXED BY ix_solicitudes_recibido_en
-            WHERE {filtro} AND s.estado != 'anulada' AND (s.tipo = 'documentos' OR s.trasladada_el IS NOT NULL
-                  OR (s.respondida_el IS NULL AND s.vence_el < :limite))""",
-        parametros,
-    )
-    for *datos, clase in filas:
-        f = Foto(*datos)
-        estado = EstadoTermino(clase)
-        if estado is E.VENCIDA:
-            r.vencidas.append((f, clasificador.dias_atraso(f)))
-        elif estado is E.POR_VENCER:
-            r.por_vencer.append(f)
-        elif estado is E.TRASLADADA and f.trasladada_el is not None:
-            limite = clasificador.limite_traslado(f)
-            r.traslados.append(Traslado(f, limite, clasificador.indice.entre(f.fecha_recibo, f.trasladada_el),
-                                        f.trasladada_el <= limite))
-        if f.tipo == "documentos":
-            r.documentos.append((f, estado))
+    vistas: set[str] = set()
+    for indice, condicion in _LISTAS:
+        filas = cx.execute(
+            f"SELECT {columnas}, {_CLASE} AS clase FROM solicitudes s INDEXED BY {indice} WHERE {filtro} AND {condicion}",
+            parametros,
+        )
+        for *datos, clase in filas:
+            f = Foto(*datos)
+            if f.id in vistas:
+                continue
+            vistas.add(f.id)
+            estado = _ESTADOS[clase]
+            if estado is E.VENCIDA:
+                r.vencidas.append((f, clasificador.dias_atraso(f)))
+            elif estado is E.POR_VENCER:
+                r.por_vencer.append(f)
+            elif estado is E.TRASLADADA and f.trasladada_el is not None:
+                limite = clasificador.limite_traslado(f)
+                r.traslados.append(Traslado(f, limite, clasificador.indice.entre(f.fecha_recibo, f.trasladada_el),
+                                            f.trasladada_el <= limite))
+            if f.tipo == "documentos":
+                r.documentos.append((f, estado))
 
 
 def resumen_del_periodo(
@@ -137,23 +164,39 @@ def resumen_del_periodo(
     """Lo mismo que `resumir(fotos(...))`, contado por SQLite (más el repliegue de las cambiadas)."""
     cx = conexion_cruda(sesion)
     corte_iso = iso_utc(corte)
-    cambiadas = tocadas(cx, corte_iso)
     hoy = date.fromisoformat(clasificador.hoy)
     inicio = (recibidas_desde.date() if recibidas_desde else hoy) - timedelta(days=10)
-    _preparar(cx, clasificador, inicio, max(hoy, corte.date()) + timedelta(days=1), cambiadas)
     parametros: dict[str, Any] = {
         "hasta": iso_utc(recibidas_hasta),
         "desde": iso_utc(recibidas_desde) if recibidas_desde else "",
+        "corte": corte_iso,
         "hoy": clasificador.hoy,
         "limite": clasificador.indice.sumar(clasificador.hoy, clasificador.umbral + 1),
     }
+    _preparar(cx, clasificador, inicio, max(hoy, corte.date()) + timedelta(days=1), parametros)
     filtro = _filtro(solo_abiertas, recibidas_desde is not None)
     r = Resumen()
-    _contar(cx, r, filtro, parametros)
+    indice = _indice(solo_abiertas)
+    _contar(cx, r, filtro, indice, parametros)
     _listar(cx, r, clasificador, filtro, parametros)
-    fotos = _replegar_desde_filas(cx, sorted(cambiadas), parametros, corte_iso)
+    fotos = _replegar_desde_filas(cx, _cambiadas_del_rango(cx, parametros), parametros, corte_iso)
     abiertas = (f for f in fotos if not solo_abiertas or f.estado in ABIERTOS)
     return resumir(abiertas, clasificador, destino=r)
+
+
+def _cambiadas_del_rango(cx: Any, parametros: dict[str, Any]) -> list[str]:
+    """De las solicitudes cambiadas después del corte, las recibidas en el rango."""
+    if parametros["desde"]:
+        consulta = (
+            "SELECT s.id FROM solicitudes s INDEXED BY ix_solicitudes_recibido_en WHERE s.recibido_en < :hasta "
+            "AND s.recibido_en >= :desde AND s.id IN (SELECT id FROM informe_tocadas) ORDER BY s.id"
+        )
+    else:
+        consulta = (
+            "SELECT t.id FROM informe_tocadas t JOIN solicitudes s ON s.id = t.id "
+            "WHERE s.recibido_en < :hasta ORDER BY t.id"
+        )
+    return [i for (i,) in cx.execute(consulta, parametros)]
 
 
 def _replegar_desde_filas(cx: Any, ids: list[str], parametros: dict[str, Any], corte: str) -> Iterator[Foto]:

@@ -124,7 +124,7 @@ def atraso(almacen: Almacen, ahora: datetime | None = None) -> Atraso:
             estado = ctx.clasificador.estado(f)
             lista.append([f.radicado, ctx.dependencia(f.dependencia), nombre_tipo(f.tipo), fecha(f.vence_el),
                           ctx.indice.entre(ctx.clasificador.hoy, vence), estado.etiqueta])
-        lista.sort(key=lambda fila: (str(fila[3]), str(fila[0])))
+        lista.sort(key=lambda fila: (fila[3] or date.min, fila[0]))
         return Atraso(
             hoy=hoy,
             por_dependencia=tabla_pendientes(ctx, resumen.por_dependencia, resumen.proximo_vencimiento),
