@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from conftest import ServidorVivo, ejecutar_cli, radicar_varias
 
@@ -19,6 +20,15 @@ pytestmark = pytest.mark.lento
 
 
 def test_codigo_inscribir_y_sync_de_punta_a_punta(servidor: ServidorVivo, tmp_path: Path) -> None:
+    usuario = subprocess.run(
+        [sys.executable, "-m", "ventanilla.cli", "servidor", "crear-usuario", "--login", "ana", "--nombre", "Ana Gómez",
+         "--rol", "administrador", "--rol", "supervisor"],
+        check=False, env={**servidor.entorno(), "VENTANILLA_CLAVE": "clave-de-ana-1"}, capture_output=True, text=True,
+        timeout=120,
+    )
+    assert usuario.returncode == 0, usuario.stderr
+    sesion = httpx.post(f"{servidor.url}/api/v1/sesiones", json={"login": "ana", "clave": "clave-de-ana-1"})
+    assert sesion.status_code == 200 and sesion.json()["token"].startswith("ad_")
     creado = subprocess.run(
         [sys.executable, "-m", "ventanilla.cli", "servidor", "codigo-inscripcion", "--serie", "brig7"],
         check=False, env=servidor.entorno(), capture_output=True, text=True, timeout=120,
