@@ -46,6 +46,8 @@ class PestanaBitacora(QWidget):
         super().__init__()
         self.almacen = almacen
         self.periodo: Periodo | None = None
+        self._lectura = 0
+        """Cuenta las lecturas pedidas: solo se muestra la última (una anterior puede terminar después)."""
         self.funcionario = QComboBox()
         self.punto = QComboBox()
         self.clase = QComboBox()
@@ -101,8 +103,11 @@ class PestanaBitacora(QWidget):
         if self.periodo is None:
             return
         periodo, filtro = self.periodo, self.filtro
+        self._lectura += 1
+        numero = self._lectura
         self.estado.setText("Leyendo la bitácora…")
-        ejecutar(self, lambda: leer_bitacora(self.almacen, periodo, filtro), al_terminar=self._mostrar,
+        ejecutar(self, lambda: leer_bitacora(self.almacen, periodo, filtro),
+                 al_terminar=lambda entradas: self._mostrar(entradas) if numero == self._lectura else None,
                  al_fallar=self._error, descripcion="Leyendo la bitácora…")
 
     def _mostrar(self, entradas: list[Entrada]) -> None:

@@ -24,6 +24,7 @@ class PestanaIndicadores(QWidget):
     def __init__(self, almacen: Almacen) -> None:
         super().__init__()
         self.almacen = almacen
+        self._lectura = 0
         self.cifras = QLabel()
         self.cifras.setWordWrap(True)
         self.por_tipo = Grafico("Solicitudes por tipo")
@@ -47,7 +48,10 @@ class PestanaIndicadores(QWidget):
 
     def actualizar(self, periodo: Periodo) -> None:
         self.cifras.setText("Calculando los indicadores…")
-        ejecutar(self, lambda: tablero(self.almacen, periodo), al_terminar=self.mostrar,
+        self._lectura += 1
+        numero = self._lectura
+        ejecutar(self, lambda: tablero(self.almacen, periodo),
+                 al_terminar=lambda datos: self.mostrar(datos) if numero == self._lectura else None,
                  al_fallar=lambda e: self.cifras.setText(f"No se pudieron calcular los indicadores: {e}"),
                  descripcion="Calculando los indicadores…")
 
