@@ -30,6 +30,8 @@ CLASES: dict[str, str] = {
     "turno": "Turnos",
     "ventanilla": "Ventanillas",
     "jornada": "Brigadas",
+    "asistencia": "Asistencia a jornadas",
+    "compromiso": "Compromisos de jornadas",
     "encuesta": "Encuestas",
 }
 """Clases de acción por las que se filtra (el prefijo del tipo de evento)."""
@@ -59,6 +61,15 @@ _ACCIONES: dict[str, str] = {
     "turno.radicado_vinculado": "Vinculó un radicado al turno",
     "ventanilla.pausada": "Pausó la ventanilla",
     "ventanilla.reanudada": "Reanudó la ventanilla",
+    "jornada.programada": "Programó la jornada",
+    "jornada.preparada": "Preparó la jornada",
+    "jornada.abierta": "Abrió la jornada",
+    "jornada.cerrada": "Cerró la jornada",
+    "jornada.solicitud_vinculada": "Vinculó una solicitud a la jornada",
+    "asistencia.registrada": "Registró la asistencia",
+    "encuesta.respondida": "Registró una encuesta de satisfacción",
+    "compromiso.adquirido": "Anotó un compromiso",
+    "compromiso.actualizado": "Actualizó un compromiso",
 }
 
 
@@ -106,6 +117,10 @@ def _detalle(tipo: str, d: Mapping[str, Any], dependencias: Mapping[str, str], t
         "turno.transferido": lambda: f"{turno} a {d['servicio']}",
         "ventanilla.pausada": lambda: f"Ventanilla {d['ventanilla']}: {d['motivo']}",
         "ventanilla.reanudada": lambda: f"Ventanilla {d['ventanilla']}",
+        "encuesta.respondida": lambda: f"Cuestionario {d['version']} · {d['atencion']} · {d['medio']}",
+        "jornada.programada": lambda: f"{d['nombre']} · {d['fecha']} · {d['lugar']}",
+        "compromiso.adquirido": lambda: f"{d['descripcion']} · vence {d['vence_el']}",
+        "compromiso.actualizado": lambda: f"{d['estado'].replace('_', ' ')}: {d['nota']}",
     }
     if tipo in textos:
         return str(textos[tipo]())
