@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
+# Las pruebas nunca escriben en el llavero real de quien las corre: sin llavero, la clave del
+# almacén va al archivo de respaldo del directorio del equipo (lo que pasa en una máquina sin
+# escritorio). Las pruebas del llavero instalan el suyo.
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any

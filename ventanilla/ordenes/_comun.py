@@ -26,9 +26,14 @@ def agregar_usuario(parser: argparse.ArgumentParser) -> None:
 
 
 def abrir_almacen() -> Any:
+    """El almacén del equipo; si no se puede abrir (clave ausente o errada), lo dice y sale."""
     from ventanilla.datos.almacen import Almacen
+    from ventanilla.seguridad.clave import AlmacenIlegible
 
-    return Almacen.abrir()
+    try:
+        return Almacen.abrir()
+    except AlmacenIlegible as error:
+        fallar(str(error), codigo=1)
 
 
 def usuario_de(args: argparse.Namespace, almacen: Any) -> str:
