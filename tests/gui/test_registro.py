@@ -167,8 +167,9 @@ def test_anonimo_solo_para_quejas_y_denuncias(ventana: Any, qtbot: Any, almacen:
     assert _solicitudes(almacen)[0].ciudadano_id is None
 
 
-def test_vencimiento_en_vivo_al_cambiar_el_tipo(ventana: Any) -> None:
+def test_vencimiento_en_vivo_al_cambiar_el_tipo(ventana: Any, qtbot: Any) -> None:
     f = ventana.registro.form
+    qtbot.waitUntil(lambda: ventana.registro.calendario_listo)
     elegir(f.tipo, "peticion")
     assert "(15 días hábiles)" in f.vence.text()
     elegir(f.tipo, "documentos")

@@ -2,19 +2,18 @@
 
 El color nunca va solo (INTERFAZ.md): quien no distingue el rojo del verde lee «Vencida» y ve
 el triángulo. Los colores salen del tema vigente, así alcanzan el contraste en los cuatro.
+Los iconos son de qtawesome (fuentes de iconos: toman el color del tema y crecen con el texto).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-import qtawesome
-
 from ventanilla.dominio.terminos import EstadoTermino as T
 from ventanilla.gui.qt import QApplication, QColor, QIcon
 from ventanilla.gui.temas import gestor
 
-__all__ = ["icono", "color", "texto"]
+__all__ = ["icono", "color", "texto", "precargar"]
 
 _APARIENCIA: dict[T, tuple[str, str]] = {
     T.VIGENTE: ("fa6s.clock", "exito"),
@@ -44,7 +43,16 @@ def color(estado: T) -> QColor:
 
 @cache
 def _icono(nombre: str, tema: str, rgb: str) -> QIcon:
+    # qtawesome (y qtpy) cuesta cerca de un segundo de importar: se paga con la primera búsqueda,
+    # o antes en segundo plano (`precargar`), nunca en el arranque.
+    import qtawesome
+
     return qtawesome.icon(nombre, color=rgb)
+
+
+def precargar() -> None:
+    """Importa qtawesome (en un hilo de trabajo) para que el primer icono no haga esperar."""
+    import qtawesome  # noqa: F401
 
 
 def icono(estado: T) -> QIcon:

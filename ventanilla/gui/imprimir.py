@@ -1,7 +1,8 @@
 """Imprimir desde la ventana: arma el PDF fuera del hilo de la interfaz y abre la vista previa.
 
 Imprimir de verdad (y anotar `documento.impreso`, que marca las reimpresiones como copia) lo
-hace `servicios.impresion.imprimir`, llamado desde la vista previa en un hilo de trabajo.
+hace `servicios.impresion.imprimir`, llamado desde la vista previa en un hilo de trabajo. Los
+módulos de impresión (reportlab) se importan en ese hilo la primera vez, no al arrancar.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import QWidget
 from ventanilla.servicios.consultas import ficha
 from ventanilla.servicios.errores import ErrorDeServicio
-from ventanilla.servicios.impresion import documento_pdf, imprimir
 from ventanilla.servicios.sesion import SesionUsuario
 
 __all__ = ["Impresor", "TITULOS"]
@@ -29,7 +29,14 @@ class Impresor:
     def __call__(self, padre: QWidget, radicado: str, documento: str = "constancia") -> None:
         almacen, login = self._almacen, self._sesion.login
 
+        def armar() -> bytes:
+            from ventanilla.servicios.impresion import documento_pdf
+
+            return documento_pdf(almacen, ficha(almacen, radicado), documento)
+
         def enviar(_pdf: bytes, impresora: str) -> None:
+            from ventanilla.servicios.impresion import imprimir
+
             imprimir(almacen, radicado, documento, login, impresora=impresora)
 
         def mostrar(pdf: bytes) -> None:
@@ -52,5 +59,4 @@ class Impresor:
 
             anunciar(padre, str(error), asertivo=True)
 
-        ejecutar(padre, lambda: documento_pdf(almacen, ficha(almacen, radicado), documento),
-                 al_terminar=mostrar, al_fallar=fallo, descripcion="Preparando la vista previa…")
+        ejecutar(padre, armar, al_terminar=mostrar, al_fallar=fallo, descripcion="Preparando la vista previa…")

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ventanilla.datos.almacen import Almacen
+from ventanilla.dominio.calendario import Calendario
 from ventanilla.dominio.documentos import TIPOS_DOCUMENTO
 from ventanilla.dominio.solicitudes import CANALES, SolicitudInvalida, validar_solicitud
 from ventanilla.dominio.terminos import ANONIMAS_PERMITIDAS, TERMINOS, vence_el
@@ -55,17 +56,37 @@ from ventanilla.gui.registro_resumen import CAMPOS_VALIDADOS, resumen_html, text
 from ventanilla.rutas import recurso
 from ventanilla.servicios.anexos import Anexo, guardar_anexo
 from ventanilla.servicios.borradores import descartar_borrador, guardar_borrador, leer_borrador
-from ventanilla.servicios.ciudadanos import buscar_ciudadano
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.servicios.formulario import calendario_vigente, comunas
-from ventanilla.servicios.radicacion import Radicacion, radicar
 from ventanilla.servicios.sesion import SesionUsuario
 
-__all__ = ["PanelRegistro", "FORMULARIO", "CONFIRMACION", "RESULTADO"]
+if TYPE_CHECKING:
+    from ventanilla.servicios.radicacion import Radicacion
+
+__all__ = ["PanelRegistro", "FORMULARIO", "CONFIRMACION", "RESULTADO", "precargar"]
 
 FORMULARIO, CONFIRMACION, RESULTADO = 0, 1, 2
 _CIUDADANO = ("tipo_documento", "numero_documento", "nombres", "apellidos", "telefono", "correo", "direccion", "comuna")
 _SOLO_BORRADOR = ("borrador", "anexos_detalle", "guardado_en")
+
+
+def precargar() -> None:
+    """Importa los casos de uso de radicación (arrastran la impresión: reportlab) fuera del
+    hilo de la interfaz, para que ni el arranque ni el primer Ctrl+Enter lo paguen."""
+    import ventanilla.servicios.ciudadanos  # noqa: F401
+    import ventanilla.servicios.radicacion  # noqa: F401
+
+
+def _radicar(almacen: Almacen, datos: dict[str, Any], usuario: str) -> Radicacion:
+    from ventanilla.servicios.radicacion import radicar
+
+    return radicar(almacen, datos, usuario=usuario)
+
+
+def _buscar_ciudadano(almacen: Almacen, tipo: str, numero: str) -> Any:
+    from ventanilla.servicios.ciudadanos import buscar_ciudadano
+
+    return buscar_ciudadano(almacen, tipo, numero)
 
 
 def _repulir(widget: QWidget) -> None:
@@ -103,6 +124,8 @@ class PanelRegistro(QWidget):
         self._atajos()
         self._restaurar_borrador()
         self._al_cambiar_tipo()
+        self._leer_calendario()
+        ejecutar(self, precargar)
 
     # -- armado -----------------------------------------------------------------------------
 
@@ -115,7 +138,7 @@ class PanelRegistro(QWidget):
         f = self.form
         self._dependencias = self._almacen.dependencias()
         self._comunas = {c.codigo: c.etiqueta for c in comunas(self._almacen)}
-        self._calendario = calendario_vigente(self._almacen)
+        self._calendario: Calendario | None = None
         llenar_opciones(f.tipo_documento, ((c, f"{c} · {t.nombre}") for c, t in TIPOS_DOCUMENTO.items()))
         llenar_opciones(f.tipo, ((c, t.nombre) for c, t in TERMINOS.items()))
         llenar_opciones(f.canal, CANALES.items())
@@ -251,7 +274,7 @@ class PanelRegistro(QWidget):
         datos = self._para_radicar(self._datos_confirmados)
         ejecutar(
             self,
-            lambda: radicar(self._almacen, datos, usuario=self._sesion.login),
+            lambda: _radicar(self._almacen, datos, self._sesion.login),
             al_terminar=self._radicada,
             al_fallar=self._fallo_al_radicar,
             cambia={"solicitudes", "eventos"},
@@ -315,6 +338,25 @@ class PanelRegistro(QWidget):
         return not (any(isinstance(v, str) and v for k, v in crudo.items() if k != "tipo_documento")
                     or datos.get("descripcion") or datos.get("anexos") or datos.get("folios"))
 
+    def _leer_calendario(self) -> None:
+        """El calendario hábil (festivos y cierres) se arma fuera del hilo de la interfaz."""
+        almacen = self._almacen
+
+        def leer() -> Calendario:
+            calendario = calendario_vigente(almacen)
+            calendario.es_habil(datetime.now(UTC).date())  # carga los festivos una vez
+            return calendario
+
+        def listo(calendario: Calendario) -> None:
+            self._calendario = calendario
+            self._al_cambiar_tipo()
+
+        ejecutar(self, leer, al_terminar=listo)
+
+    @property
+    def calendario_listo(self) -> bool:
+        return self._calendario is not None
+
     def _al_cambiar_tipo(self, *_: Any) -> None:
         tipo = valor(self.form.tipo) or ""
         permitido = tipo in ANONIMAS_PERMITIDAS
@@ -323,6 +365,9 @@ class PanelRegistro(QWidget):
         if not permitido and self.form.anonimo.isChecked():
             self.form.anonimo.setChecked(False)
             self.form.mensaje.setText("Solo las quejas y las denuncias se reciben de forma anónima: registre al peticionario.")
+        if self._calendario is None:
+            self.form.vence.setText("Calculando el vencimiento…")
+            return
         vence = vence_el(tipo, datetime.now(UTC), self._calendario) if tipo in TERMINOS else None
         self.form.vence.setText(texto_vencimiento(tipo, vence))
         self.form.vence.setAccessibleName(self.form.vence.text())
@@ -395,7 +440,7 @@ class PanelRegistro(QWidget):
         if not numero:
             self.form.conocido.hide()
             return
-        ejecutar(self, lambda: buscar_ciudadano(self._almacen, tipo, numero), al_terminar=self._mostrar_conocido)
+        ejecutar(self, lambda: _buscar_ciudadano(self._almacen, tipo, numero), al_terminar=self._mostrar_conocido)
 
     def _mostrar_conocido(self, ciudadano: Any) -> None:
         f = self.form

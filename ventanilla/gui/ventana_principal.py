@@ -18,6 +18,7 @@ from ventanilla.gui.barra_estado import BarraEstado
 from ventanilla.gui.bitacora import PanelBitacora
 from ventanilla.gui.bloqueo import VigilanteInactividad
 from ventanilla.gui.busqueda import PanelBusqueda
+from ventanilla.gui.estado_termino import precargar
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.imprimir import Impresor
 from ventanilla.gui.operaciones import ejecutar
@@ -64,6 +65,14 @@ class VentanaPrincipal(QMainWindow):
         self.almacen = almacen
         self.sesion = sesion
         ajustes = almacen.ajustes
+        # Antes de crear los widgets: aplicar un tema a una ventana ya armada cuesta más.
+        self.preferencias = PreferenciasVisuales(
+            QApplication.instance(),
+            lambda: leer_preferencias(almacen, sesion.login),
+            lambda datos: guardar_preferencias(almacen, sesion.login, datos),
+            self,
+        )
+        self.preferencias.cargar()
         self.setWindowTitle(f"Ventanilla · {ajustes.entidad_nombre}")
         centro = QWidget()
         self.setCentralWidget(centro)
@@ -76,34 +85,24 @@ class VentanaPrincipal(QMainWindow):
         self.busqueda = PanelBusqueda(almacen, sesion)
         self.bitacora = PanelBitacora(almacen)
         self._secciones: dict[str, QWidget] = {}
-        paneles: dict[str, Callable[[], QWidget]] = {
-            "radicar": lambda: self.registro,
-            "buscar": lambda: self.busqueda,
-            "turnos": lambda: panel_turnos(almacen, sesion),
-            "bitacora": lambda: self.bitacora,
+        self._pendientes: dict[str, Callable[[], QWidget]] = {}
+        paneles: dict[str, QWidget | Callable[[], QWidget]] = {
+            "radicar": self.registro,
+            "buscar": self.busqueda,
+            "turnos": self._armar_turnos,
+            "bitacora": self.bitacora,
             "supervision": lambda: panel_supervision(almacen, sesion),
             "administracion": lambda: panel_administracion(almacen),
         }
         for clave, nombre, roles in SECCIONES:
             if roles and not sesion.tiene(*roles):
                 continue
-            self.agregar_seccion(clave, nombre, paneles[clave]())
-        turnos = self._secciones.get("turnos")
-        if hasattr(turnos, "turno_actual"):
-            turnos.turno_actual.connect(self._mostrar_turno)
-            self.registro.radicada.connect(lambda r: turnos.vincular_radicado(r.id))
+            self.agregar_seccion(clave, nombre, paneles[clave])
         self.form.navegacion.currentRowChanged.connect(self.form.secciones.setCurrentIndex)
         self.form.navegacion.currentRowChanged.connect(self._al_cambiar_seccion)
         self.form.salir.clicked.connect(self.cerrar_sesion)
         self.form.teclas.clicked.connect(self.mostrar_teclas)
         self._atajos()
-        self.preferencias = PreferenciasVisuales(
-            QApplication.instance(),
-            lambda: leer_preferencias(almacen, sesion.login),
-            lambda datos: guardar_preferencias(almacen, sesion.login, datos),
-            self,
-        )
-        self.preferencias.cargar()
         instalar_atajos_globales(self, self.preferencias)
         self.bloqueo = VigilanteInactividad(
             self, verificar=lambda clave: verificar_clave(almacen, sesion.login, clave), usuario=sesion.nombre
@@ -113,12 +112,20 @@ class VentanaPrincipal(QMainWindow):
         self._sondeo.timeout.connect(self.actualizar_conexion)
         self._sondeo.start()
         self.actualizar_conexion()
+        ejecutar(self, precargar)
         self.mostrar("radicar")
 
     # -- secciones --------------------------------------------------------------------------
 
-    def agregar_seccion(self, clave: str, nombre: str, panel: QWidget) -> None:
-        """Agrega (o reemplaza) una sección del riel; la usan los módulos que llegan después."""
+    def agregar_seccion(self, clave: str, nombre: str, panel: QWidget | Callable[[], QWidget]) -> None:
+        """Agrega (o reemplaza) una sección del riel; la usan los módulos que llegan después.
+
+        `panel` puede ser una función que lo arma: se llama la primera vez que se abre la sección,
+        así el arranque no paga por secciones que quizá no se usen.
+        """
+        if not isinstance(panel, QWidget):
+            self._pendientes[clave] = panel
+            panel = QWidget()
         if clave in self._secciones:
             indice = self.form.secciones.indexOf(self._secciones[clave])
             self.form.secciones.removeWidget(self._secciones[clave])
@@ -142,8 +149,25 @@ class VentanaPrincipal(QMainWindow):
     def mostrar(self, clave: str) -> None:
         self.form.navegacion.setCurrentRow(list(self._secciones).index(clave))
 
+    def panel(self, clave: str) -> QWidget:
+        """El panel de una sección, armándolo si aún no se ha abierto."""
+        fabrica = self._pendientes.pop(clave, None)
+        if fabrica is not None:
+            self.agregar_seccion(clave, "", fabrica())
+        return self._secciones[clave]
+
+    def _armar_turnos(self) -> QWidget:
+        turnos = panel_turnos(self.almacen, self.sesion)
+        if hasattr(turnos, "turno_actual"):
+            turnos.turno_actual.connect(self._mostrar_turno)
+            self.registro.radicada.connect(lambda r: turnos.vincular_radicado(r.id))
+        return turnos
+
     def _al_cambiar_seccion(self, fila: int) -> None:
         clave = list(self._secciones)[fila]
+        if clave in self._pendientes:
+            self.panel(clave)
+            self.form.secciones.setCurrentIndex(fila)
         if clave == "bitacora":
             self.bitacora.actualizar()
         anunciar(self, self.form.navegacion.item(fila).text())

@@ -13,7 +13,21 @@ from typing import Any
 NOMBRE = "app"
 AYUDA = "abre la aplicación del funcionario (lo mismo que `ventanilla` sin suborden)"
 
-__all__ = ["NOMBRE", "AYUDA", "configurar", "ejecutar", "abrir_aplicacion", "crear_aplicacion", "Aplicacion"]
+__all__ = [
+    "NOMBRE",
+    "AYUDA",
+    "configurar",
+    "ejecutar",
+    "abrir_aplicacion",
+    "crear_aplicacion",
+    "avisar_si_se_mide",
+    "Aplicacion",
+    "MARCA_LISTA",
+]
+
+MARCA_LISTA = "ventanilla: lista"
+"""Lo que se escribe cuando la primera ventana ya responde, si `VENTANILLA_MEDIR_ARRANQUE` está
+definida (lo usa `benchmarks/gui.py` para medir el arranque en frío); luego la aplicación sale."""
 
 
 def configurar(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +49,21 @@ def crear_aplicacion(argv: Sequence[str], tema: str = "sistema") -> Any:
     app.setOrganizationName("Ventanilla")
     aplicar_tema(app, tema)
     return app
+
+
+def avisar_si_se_mide(app: Any) -> None:
+    """Con `VENTANILLA_MEDIR_ARRANQUE`, avisa en la primera vuelta del ciclo de eventos y sale."""
+    import os
+
+    if not os.environ.get("VENTANILLA_MEDIR_ARRANQUE"):
+        return
+    from ventanilla.gui.qt import QTimer
+
+    def listo() -> None:
+        print(MARCA_LISTA, flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, listo)
 
 
 class Aplicacion:
@@ -95,6 +124,7 @@ def abrir_aplicacion(argv: Sequence[str]) -> int:
     almacen = Almacen.abrir()
     aplicacion = Aplicacion(almacen)
     aplicacion.empezar()
+    avisar_si_se_mide(app)
     codigo = int(app.exec())
     esperar_todas()
     almacen.cerrar()

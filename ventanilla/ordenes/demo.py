@@ -33,7 +33,7 @@ def ejecutar(args: argparse.Namespace) -> int:
     from ventanilla.datos.almacen import Almacen
     from ventanilla.gui.operaciones import ejecutar as en_segundo_plano, esperar_todas
     from ventanilla.gui.ventana_principal import VentanaPrincipal
-    from ventanilla.ordenes.app import crear_aplicacion
+    from ventanilla.ordenes.app import avisar_si_se_mide, crear_aplicacion
     from ventanilla.servicios.demostracion import USUARIO_DEMO, generar_solicitudes, preparar_equipo_demo
     from ventanilla.servicios.formulario import hay_solicitudes
     from ventanilla.servicios.sesion import sesion_de
@@ -52,6 +52,7 @@ def ejecutar(args: argparse.Namespace) -> int:
             cambia={"solicitudes", "eventos"},
             descripcion=f"Preparando {args.cantidad} solicitudes de ejemplo…",
         )
+    avisar_si_se_mide(app)
     codigo = int(app.exec())
     esperar_todas(60_000)
     almacen.cerrar()

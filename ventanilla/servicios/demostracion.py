@@ -12,15 +12,11 @@ import random
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from faker import Faker
-
 from ventanilla.datos.ajustes import guardar_ajustes
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Usuario
 from ventanilla.dominio.calendario import BOGOTA
-from ventanilla.servicios import tramite
 from ventanilla.servicios.errores import ErrorDeServicio
-from ventanilla.servicios.radicacion import radicar
 
 __all__ = ["USUARIO_DEMO", "preparar_equipo_demo", "generar_solicitudes"]
 
@@ -74,6 +70,12 @@ def generar_solicitudes(
     progreso: Callable[[int], None] | None = None,
 ) -> int:
     """Radica `cantidad` solicitudes de ejemplo y hace avanzar el trámite de algunas."""
+    # Faker y los casos de uso se importan aquí: `ventanilla demo` abre la ventana sin esperarlos.
+    from faker import Faker
+
+    from ventanilla.servicios import tramite
+    from ventanilla.servicios.radicacion import radicar
+
     rng = random.Random(semilla)
     falso = Faker("es_CO")
     falso.seed_instance(semilla)
