@@ -35,7 +35,7 @@ from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import EventoFila
 from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id
 from ventanilla.sincronizacion import envio
-from ventanilla.sincronizacion.envio import Envio, enviar_eventos
+from ventanilla.sincronizacion.envio import Envio, enviar_eventos, preparar_envio
 from ventanilla.sincronizacion.inscripcion import inscribir
 from ventanilla.sincronizacion.motor import cliente_de
 from ventanilla.sincronizacion.recepcion import recibir
@@ -137,7 +137,7 @@ def medir(cuantos: int, base: Path) -> dict[str, Any]:
         sin_avance = lambda *_: None
         inicio = time.perf_counter()
         with cliente_de(origen) as cliente:
-            enviar_eventos(origen, cliente, Envio(), sin_avance)
+            enviar_eventos(origen, cliente, Envio(), sin_avance, preparar_envio(origen, cliente))
         envio_s = time.perf_counter() - inicio
         inicio = time.perf_counter()
         with cliente_de(destino) as cliente:

@@ -118,6 +118,11 @@ def cambios(
 ) -> dict[str, Any]:
     _anotar_contacto(central, equipo.id, x_ventanilla_hora_equipo)
     with central.leer() as conexion:
+        entregado = int(conexion.scalar(select(dispositivos.c.cursor_entregado).where(dispositivos.c.id == equipo.id)) or 0)
+        if eventos_desde > entregado:
+            # El equipo tiene más de lo que este servidor recuerda haberle dado: lo restauraron de
+            # una copia. El equipo debe volver a pedir desde cero (lo que ya tiene se salta).
+            return {"reiniciar": True, "hora_servidor": ahora_iso()}
         filas = list(
             conexion.execute(select(eventos).where(eventos.c.posicion > eventos_desde).order_by(eventos.c.posicion).limit(limite))
         )
@@ -125,6 +130,14 @@ def cambios(
         lista_ciudadanos, cursor_ciudadanos, mas_ciudadanos = registro_ciudadanos.ciudadanos_para(conexion, ciudadanos_desde, limite, referidos)
         lista_catalogos = cambios_desde(conexion, catalogos_desde, limite)
         ultimas = {f.nombre: int(f.valor) for f in conexion.execute(select(contadores.c.nombre, contadores.c.valor))}
+    cursor_eventos = filas[-1].posicion if filas else eventos_desde
+    if cursor_eventos > entregado:
+        with central.escribir() as conexion:
+            conexion.execute(
+                update(dispositivos)
+                .where(dispositivos.c.id == equipo.id, dispositivos.c.cursor_entregado < cursor_eventos)
+                .values(cursor_entregado=cursor_eventos)
+            )
     return {
         "eventos": [
             {
@@ -136,7 +149,7 @@ def cambios(
         "ciudadanos": lista_ciudadanos,
         "catalogos": lista_catalogos,
         "cursores": {
-            "eventos": filas[-1].posicion if filas else eventos_desde,
+            "eventos": cursor_eventos,
             "ciudadanos": cursor_ciudadanos,
             "catalogos": lista_catalogos[-1]["version"] if lista_catalogos else catalogos_desde,
         },

@@ -78,6 +78,7 @@ dispositivos = Table(
     Column("ultimo_hash", String(64), nullable=False),
     Column("ultimo_sync", String(32)),
     Column("desfase_segundos", Float),
+    Column("cursor_entregado", BigInteger, nullable=False, server_default="0"),
 )
 
 series = Table(

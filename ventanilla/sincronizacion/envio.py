@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 
@@ -22,7 +23,7 @@ from ventanilla.sincronizacion.errores import Conflicto
 from ventanilla.sincronizacion.protocolo import evento_a_json
 from ventanilla.sincronizacion.tablas import ciudadanos_enviados
 
-__all__ = ["CAMPOS_CIUDADANO", "LOTE_EVENTOS", "Envio", "enviar_ciudadanos", "enviar_eventos"]
+__all__ = ["CAMPOS_CIUDADANO", "LOTE_EVENTOS", "Envio", "enviar_ciudadanos", "enviar_eventos", "preparar_envio"]
 
 LOTE_EVENTOS = 1000
 LOTE_CIUDADANOS = 500
@@ -104,9 +105,26 @@ def _eventos_desde(almacen: Almacen, dispositivo: str, seq: int, limite: int) ->
         return [evento_a_json(a_evento(f)) for f in filas]
 
 
-def enviar_eventos(almacen: Almacen, cliente: ClienteSync, resultado: Envio, progreso: Progreso) -> None:
+def preparar_envio(almacen: Almacen, cliente: ClienteSync) -> dict[str, Any]:
+    """Pregunta al servidor qué tiene del equipo. Si tiene menos de lo que ya confirmó (lo
+    restauraron de una copia), todos los ciudadanos vuelven a quedar pendientes: los eventos que
+    se reenvíen los nombran, y el servidor restaurado quizá no los tenga."""
+    estado: dict[str, Any] = cliente.pedir("GET", "/sync/estado")
+    with almacen.escribir() as sesion:
+        if int(estado["ultimo_seq"]) < int(memoria.leer(sesion, "enviado_hasta", 0)):
+            sesion.execute(ciudadanos_enviados.delete())
+            memoria.anotar_rechazo(
+                sesion, "servidor", "restaurado",
+                "El servidor tiene menos de lo que ya había confirmado (lo restauraron de una copia): "
+                "se le reenvía lo que falta.",
+            )
+    return estado
+
+
+def enviar_eventos(
+    almacen: Almacen, cliente: ClienteSync, resultado: Envio, progreso: Progreso, estado: dict[str, Any]
+) -> None:
     dispositivo = almacen.ajustes.dispositivo
-    estado = cliente.pedir("GET", "/sync/estado")
     desde = int(estado["ultimo_seq"])
     with almacen.leer() as sesion:
         propio = sesion.scalar(

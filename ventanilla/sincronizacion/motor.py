@@ -20,7 +20,7 @@ from ventanilla.sincronizacion import memoria
 from ventanilla.sincronizacion.anexos import subir_anexos
 from ventanilla.sincronizacion.cliente import ClienteSync
 from ventanilla.sincronizacion.credenciales import leer_token
-from ventanilla.sincronizacion.envio import Envio, enviar_ciudadanos, enviar_eventos
+from ventanilla.sincronizacion.envio import Envio, enviar_ciudadanos, enviar_eventos, preparar_envio
 from ventanilla.sincronizacion.errores import NoInscrito, RechazoDelServidor, SinConexion
 from ventanilla.sincronizacion.recepcion import recibir
 from ventanilla.sincronizacion.reloj import anotar_reloj, aviso_de_reloj
@@ -69,9 +69,10 @@ def sincronizar(
     envio = Envio()
     with cliente_de(almacen, transporte) as cliente:
         try:
+            estado = preparar_envio(almacen, cliente)
             avisar("ciudadanos", 0, 0)
             enviar_ciudadanos(almacen, cliente, envio, avisar)
-            enviar_eventos(almacen, cliente, envio, avisar)
+            enviar_eventos(almacen, cliente, envio, avisar, estado)
             avisar("anexos", 0, 0)
             resumen.anexos_subidos = subir_anexos(almacen, cliente)
             resumen.recibidos = recibir(almacen, cliente, avisar)

@@ -101,7 +101,8 @@ def recibir(almacen: Almacen, cliente: ClienteSync, progreso: Callable[[str, int
                     "limite": PAGINA},
         )
         ultimas = pagina.get("ultimas", {})
-        if any(int(ultimas.get(nombre, valor)) < valor for nombre, valor in vars(cursores).items()):
+        restaurado = any(int(ultimas.get(nombre, valor)) < valor for nombre, valor in vars(cursores).items())
+        if pagina.get("reiniciar") or restaurado:
             # El servidor tiene menos de lo que ya se recibió: lo restauraron de una copia. Se vuelve
             # a pedir todo (lo que ya está se salta) para no perder lo que llegue después.
             with almacen.escribir() as sesion:
