@@ -26,14 +26,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datos import almacen_grande  # noqa: E402
+from datos import almacen_grande
 
-from ventanilla.datos.almacen import Almacen  # noqa: E402
-from ventanilla.informes import Periodo, armar  # noqa: E402
-from ventanilla.informes.salida_csv import a_csv  # noqa: E402
-from ventanilla.informes.salida_pdf import a_pdf  # noqa: E402
-from ventanilla.informes.salida_xlsx import a_xlsx  # noqa: E402
-from ventanilla.informes.supervision import atraso, leer_bitacora, tablero  # noqa: E402
+from ventanilla.datos.almacen import Almacen
+from ventanilla.informes import Periodo, armar
+from ventanilla.informes.salida_csv import a_csv
+from ventanilla.informes.salida_pdf import a_pdf
+from ventanilla.informes.salida_xlsx import a_xlsx
+from ventanilla.informes.supervision import atraso, leer_bitacora, tablero
 
 AHORA = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 """El «hoy» de las mediciones: el final de los datos del generador."""

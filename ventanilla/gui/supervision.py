@@ -15,7 +15,17 @@ from PySide6.QtWidgets import QTabWidget
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.gui.operaciones import avisos
-from ventanilla.gui.qt import QComboBox, QDate, QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, Signal
+from ventanilla.gui.qt import (
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from ventanilla.gui.supervision_anulaciones import PestanaAnulaciones
 from ventanilla.gui.supervision_bitacora import PestanaBitacora
 from ventanilla.gui.supervision_indicadores import PestanaIndicadores
@@ -23,7 +33,7 @@ from ventanilla.gui.supervision_informes import PestanaInformes
 from ventanilla.gui.supervision_terminos import PestanaTerminos
 from ventanilla.informes.periodo import Periodo, anio_de, mes_de, semana_de, trimestre_de
 
-__all__ = ["PanelSupervision", "BarraPeriodo"]
+__all__ = ["BarraPeriodo", "PanelSupervision"]
 
 _PRESETS = {
     "Hoy": lambda hoy: Periodo(hoy, hoy),
@@ -53,17 +63,21 @@ class BarraPeriodo(QWidget):
         self._hoy = hoy or date.today()
         self.atajo = QComboBox()
         self.atajo.addItems([*_PRESETS, "Otro periodo"])
-        self.desde = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
-        self.hasta = QDateEdit(calendarPopup=True, displayFormat="dd/MM/yyyy")
+        self.desde = QDateEdit()
+        self.hasta = QDateEdit()
+        for campo in (self.desde, self.hasta):
+            campo.setCalendarPopup(True)
+            campo.setDisplayFormat("dd/MM/yyyy")
         self.actualizar = QPushButton("Actualizar")
         self.aviso = QLabel()
         fila = QHBoxLayout(self)
         fila.setContentsMargins(0, 0, 0, 0)
-        for etiqueta, campo in (("Periodo", self.atajo), ("Desde", self.desde), ("Hasta", self.hasta)):
+        campos: tuple[tuple[str, QWidget], ...] = (("Periodo", self.atajo), ("Desde", self.desde), ("Hasta", self.hasta))
+        for etiqueta, control in campos:
             texto = QLabel(etiqueta)
-            texto.setBuddy(campo)
+            texto.setBuddy(control)
             fila.addWidget(texto)
-            fila.addWidget(campo)
+            fila.addWidget(control)
         fila.addWidget(self.actualizar)
         fila.addWidget(self.aviso, 1)
         self.atajo.setAccessibleName("Periodo")

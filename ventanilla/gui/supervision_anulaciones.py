@@ -11,10 +11,14 @@ from ventanilla.gui.qt import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, 
 from ventanilla.gui.supervision_tabla import ModeloTabla
 from ventanilla.gui.supervision_terminos import nueva_vista
 from ventanilla.informes.modelo import Columna, Tabla, Tipo
-from ventanilla.informes.supervision import Pendiente, anulaciones_pendientes, puede_resolver_anulaciones
+from ventanilla.informes.supervision import (
+    Pendiente,
+    anulaciones_pendientes,
+    puede_resolver_anulaciones,
+)
 from ventanilla.servicios.tramite import resolver_anulacion
 
-__all__ = ["PestanaAnulaciones", "MINIMO_JUSTIFICACION"]
+__all__ = ["MINIMO_JUSTIFICACION", "PestanaAnulaciones"]
 
 MINIMO_JUSTIFICACION = 10
 

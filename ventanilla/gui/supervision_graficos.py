@@ -7,6 +7,8 @@ descripción accesible con las cifras: el color nunca es lo único que dice algo
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -20,7 +22,7 @@ from PySide6.QtGui import QPainter
 
 from ventanilla.gui.qt import QColor, Qt
 
-__all__ = ["Grafico", "COLORES"]
+__all__ = ["COLORES", "Grafico"]
 
 COLORES = {
     "Vencidas": "#B3261E",
@@ -59,7 +61,7 @@ class Grafico(QChartView):
         self._grafico = grafico
         self.mostrar([], {})
 
-    def mostrar(self, categorias: list[str], series: dict[str, list[float]]) -> None:
+    def mostrar(self, categorias: list[str], series: Mapping[str, Sequence[float]]) -> None:
         grafico = self._grafico
         grafico.removeAllSeries()
         grafico.legend().setVisible(len(series) > 1)

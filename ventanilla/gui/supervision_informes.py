@@ -18,10 +18,10 @@ from ventanilla.gui.qt import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    Qt,
     QUrl,
     QVBoxLayout,
     QWidget,
-    Qt,
 )
 from ventanilla.informes import TIPOS_INFORME, generar
 from ventanilla.informes.periodo import Periodo

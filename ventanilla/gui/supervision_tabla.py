@@ -14,7 +14,7 @@ from ventanilla.gui.qt import QAbstractTableModel, QModelIndex, QObject, QPersis
 from ventanilla.informes.formato import celda
 from ventanilla.informes.modelo import Tabla, Tipo
 
-__all__ = ["ModeloTabla", "ORDEN"]
+__all__ = ["ORDEN", "ModeloTabla"]
 
 ORDEN = Qt.ItemDataRole.UserRole + 1
 """El rol con el valor para ordenar."""
@@ -22,6 +22,7 @@ ORDEN = Qt.ItemDataRole.UserRole + 1
 _MARCAS = {"Vencida": "Vencida ⚠", "Por vencer": "Por vencer ◷"}
 _NUMERICOS = (Tipo.ENTERO, Tipo.DECIMAL, Tipo.PORCENTAJE)
 Indice = QModelIndex | QPersistentModelIndex
+_RAIZ = QModelIndex()
 
 
 class ModeloTabla(QAbstractTableModel):
@@ -42,13 +43,13 @@ class ModeloTabla(QAbstractTableModel):
         assert self._tabla is not None
         return self._tabla.filas[numero]
 
-    def rowCount(self, padre: Indice = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, padre: Indice = _RAIZ) -> int:
         return 0 if padre.isValid() or self._tabla is None else len(self._tabla.filas)
 
-    def columnCount(self, padre: Indice = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, padre: Indice = _RAIZ) -> int:
         return 0 if padre.isValid() or self._tabla is None else len(self._tabla.columnas)
 
-    def headerData(self, seccion: int, orientacion: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, seccion: int, orientacion: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if self._tabla is None or orientacion != Qt.Orientation.Horizontal:
             return None
         if rol == Qt.ItemDataRole.DisplayRole:

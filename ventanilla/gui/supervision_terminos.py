@@ -14,10 +14,10 @@ from ventanilla.gui.qt import (
     QLabel,
     QSortFilterProxyModel,
     QSplitter,
+    Qt,
     QTableView,
     QVBoxLayout,
     QWidget,
-    Qt,
 )
 from ventanilla.gui.supervision_graficos import Grafico
 from ventanilla.gui.supervision_tabla import ORDEN, ModeloTabla

@@ -21,7 +21,7 @@ from ventanilla.dominio.terminos import TERMINOS
 from ventanilla.informes.fotos import conexion_cruda
 from ventanilla.informes.periodo import Periodo, iso_utc
 
-__all__ = ["Entrada", "Filtro", "CLASES", "bitacora", "puntos", "funcionarios"]
+__all__ = ["CLASES", "Entrada", "Filtro", "bitacora", "funcionarios", "puntos"]
 
 CLASES: dict[str, str] = {
     "solicitud": "Solicitudes",

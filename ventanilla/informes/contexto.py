@@ -23,7 +23,7 @@ from ventanilla.informes.indicadores import Resumen
 from ventanilla.informes.modelo import Informe
 from ventanilla.informes.periodo import Periodo
 
-__all__ = ["Contexto", "nombre_tipo", "nombre_canal"]
+__all__ = ["Contexto", "nombre_canal", "nombre_tipo"]
 
 
 def nombre_tipo(tipo: str) -> str:

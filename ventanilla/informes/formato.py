@@ -11,7 +11,7 @@ from typing import Any
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.informes.modelo import Tipo
 
-__all__ = ["entero", "decimal", "por_ciento", "fecha_corta", "fecha_hora_corta", "celda"]
+__all__ = ["celda", "decimal", "entero", "fecha_corta", "fecha_hora_corta", "por_ciento"]
 
 _NBSP = "\u00a0"
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ventanilla.informes.periodo import iso_utc
 
-__all__ = ["Foto", "fotos", "plegar", "aplicar", "replegar", "tocadas", "en_rango", "conexion_cruda", "ABIERTOS", "COLUMNAS"]
+__all__ = ["ABIERTOS", "COLUMNAS", "Foto", "aplicar", "conexion_cruda", "en_rango", "fotos", "plegar", "replegar", "tocadas"]
 
 ABIERTOS = ("radicada", "asignada", "incompleta")
 """Estados en que una solicitud sigue corriendo término (o esperando al ciudadano)."""

@@ -15,13 +15,20 @@ from ventanilla.informes.bitacora import Filtro
 from ventanilla.informes.contexto import Contexto
 from ventanilla.informes.modelo import Informe
 from ventanilla.informes.periodo import Periodo
-from ventanilla.informes.reportes_pqrsd import acceso_informacion, anual, oportunidad, semanal, traslados, trimestral
+from ventanilla.informes.reportes_pqrsd import (
+    acceso_informacion,
+    anual,
+    oportunidad,
+    semanal,
+    traslados,
+    trimestral,
+)
 from ventanilla.informes.reportes_sala import diario, satisfaccion, turnos
 from ventanilla.informes.salida_csv import a_csv
 from ventanilla.informes.salida_pdf import a_pdf
 from ventanilla.informes.salida_xlsx import a_xlsx
 
-__all__ = ["TipoInforme", "TIPOS_INFORME", "FORMATOS", "InformeDesconocido", "armar", "generar"]
+__all__ = ["FORMATOS", "TIPOS_INFORME", "InformeDesconocido", "TipoInforme", "armar", "generar"]
 
 
 class InformeDesconocido(ValueError):

@@ -21,7 +21,7 @@ from ventanilla.dominio.terminos import EstadoTermino
 from ventanilla.informes.clasificacion import Clasificador
 from ventanilla.informes.fotos import Foto
 
-__all__ = ["Conteo", "Traslado", "Resumen", "resumir", "percentil", "promedio", "mes_local"]
+__all__ = ["Conteo", "Resumen", "Traslado", "mes_local", "percentil", "promedio", "resumir"]
 
 E = EstadoTermino
 N = TypeVar("N", int, float)

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-__all__ = ["Tipo", "Columna", "Tabla", "Cifra", "Parrafo", "Bloque", "Informe"]
+__all__ = ["Bloque", "Cifra", "Columna", "Informe", "Parrafo", "Tabla", "Tipo"]
 
 
 class Tipo(StrEnum):

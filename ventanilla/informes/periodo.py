@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from ventanilla.dominio.calendario import BOGOTA
 
-__all__ = ["Periodo", "PeriodoInvalido", "iso_utc", "semana_de", "trimestre_de", "anio_de", "mes_de"]
+__all__ = ["Periodo", "PeriodoInvalido", "anio_de", "iso_utc", "mes_de", "semana_de", "trimestre_de"]
 
 _MESES = (
     "enero", "febrero", "marzo", "abril", "mayo", "junio",

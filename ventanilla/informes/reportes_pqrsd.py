@@ -30,7 +30,7 @@ from ventanilla.informes.tablas import (
     tabla_vencidas,
 )
 
-__all__ = ["semanal", "oportunidad", "traslados", "trimestral", "anual", "acceso_informacion", "SENTIDOS"]
+__all__ = ["SENTIDOS", "acceso_informacion", "anual", "oportunidad", "semanal", "traslados", "trimestral"]
 
 E = EstadoTermino
 T = Tipo

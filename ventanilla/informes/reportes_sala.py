@@ -12,7 +12,7 @@ from ventanilla.informes.modelo import Bloque, Cifra, Columna, Informe, Parrafo,
 from ventanilla.informes.satisfaccion import ATENCIONES, MEDIOS, medir_satisfaccion, satisfechos
 from ventanilla.informes.turnos import Medidas, medir_turnos, servicios
 
-__all__ = ["diario", "turnos", "satisfaccion", "bloques_satisfaccion", "bloques_turnos"]
+__all__ = ["bloques_satisfaccion", "bloques_turnos", "diario", "satisfaccion", "turnos"]
 
 T = Tipo
 

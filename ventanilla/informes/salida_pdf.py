@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.enums import TA_RIGHT
@@ -15,8 +16,15 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from xml.sax.saxutils import escape
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ventanilla.impresion.fuentes import NEGRITA, NORMAL, registrar_fuentes
 from ventanilla.informes.formato import celda, fecha_hora_corta
@@ -63,7 +71,7 @@ class _Paginas(Canvas):
         super().__init__(*args, **kwargs)
         self._guardadas: list[dict[str, Any]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (nombre de reportlab)
+    def showPage(self) -> None:
         self._guardadas.append(dict(self.__dict__))
         self._startPage()
 
@@ -102,7 +110,7 @@ class _Paginas(Canvas):
 
 def _cifras(cifras: list[Cifra], estilos: dict[str, ParagraphStyle], ancho: float) -> Table:
     por_fila = min(len(cifras), 6)
-    celdas = [
+    celdas: list[Any] = [
         [Paragraph(escape(celda(c.valor, c.tipo)) or "—", estilos["cifra"]),
          Paragraph(escape(c.etiqueta), estilos["cifra_etiqueta"])]
         for c in cifras

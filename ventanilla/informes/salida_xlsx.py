@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.informes.modelo import Cifra, Informe, Parrafo, Tabla, Tipo
 
-__all__ = ["a_xlsx", "valor_xlsx", "FORMATOS"]
+__all__ = ["FORMATOS", "a_xlsx", "valor_xlsx"]
 
 FORMATOS = {
     Tipo.ENTERO: "#,##0",

@@ -18,12 +18,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ventanilla.dominio.jornadas import Cuestionario, ResultadoPregunta, leer_cuestionario, resumir_encuestas
+from ventanilla.dominio.jornadas import (
+    Cuestionario,
+    ResultadoPregunta,
+    leer_cuestionario,
+    resumir_encuestas,
+)
 from ventanilla.informes.fotos import conexion_cruda
 from ventanilla.informes.periodo import iso_utc
 from ventanilla.rutas import recurso
 
-__all__ = ["Version", "Satisfaccion", "medir_satisfaccion", "satisfechos", "ATENCIONES", "MEDIOS"]
+__all__ = ["ATENCIONES", "MEDIOS", "Satisfaccion", "Version", "medir_satisfaccion", "satisfechos"]
 
 SATISFECHO = 4
 """En la escala de 1 a 5, 4 (buena) y 5 (muy buena) cuentan como «satisfecho»."""

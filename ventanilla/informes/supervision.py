@@ -17,22 +17,22 @@ from ventanilla.informes.bitacora import CLASES, Entrada, Filtro, bitacora, func
 from ventanilla.informes.contexto import Contexto, nombre_tipo
 from ventanilla.informes.fotos import conexion_cruda
 from ventanilla.informes.indicadores import Resumen
-from ventanilla.informes.periodo import Periodo
 from ventanilla.informes.modelo import Columna, Tabla, Tipo
+from ventanilla.informes.periodo import Periodo
 from ventanilla.informes.tablas import fecha, tabla_pendientes
 from ventanilla.informes.turnos import IndicadoresTurnos, medir_turnos
 
 __all__ = [
+    "Atraso",
     "Opciones",
     "Pendiente",
-    "Atraso",
     "Tablero",
-    "opciones_de_bitacora",
-    "leer_bitacora",
     "anulaciones_pendientes",
     "atraso",
-    "tablero",
+    "leer_bitacora",
+    "opciones_de_bitacora",
     "puede_resolver_anulaciones",
+    "tablero",
 ]
 
 
@@ -86,9 +86,9 @@ def opciones_de_bitacora(almacen: Almacen) -> Opciones:
         return Opciones(funcionarios(sesion), puntos(sesion, _propio(almacen)), dict(CLASES))
 
 
-def leer_bitacora(almacen: Almacen, periodo: Periodo, filtro: Filtro = Filtro()) -> list[Entrada]:
+def leer_bitacora(almacen: Almacen, periodo: Periodo, filtro: Filtro | None = None) -> list[Entrada]:
     with almacen.leer() as sesion:
-        return bitacora(sesion, periodo, filtro, propio=_propio(almacen))
+        return bitacora(sesion, periodo, filtro or Filtro(), propio=_propio(almacen))
 
 
 def anulaciones_pendientes(almacen: Almacen) -> list[Pendiente]:

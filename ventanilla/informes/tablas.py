@@ -16,15 +16,15 @@ from ventanilla.informes.indicadores import Conteo, Traslado
 from ventanilla.informes.modelo import Columna, Tabla, Tipo
 
 __all__ = [
-    "tabla_estados",
-    "tabla_tiempos",
-    "tabla_canales",
-    "tabla_caracterizacion",
-    "tabla_vencidas",
-    "tabla_traslados",
-    "tabla_pendientes",
     "fecha",
     "porcentaje",
+    "tabla_canales",
+    "tabla_caracterizacion",
+    "tabla_estados",
+    "tabla_pendientes",
+    "tabla_tiempos",
+    "tabla_traslados",
+    "tabla_vencidas",
 ]
 
 E = EstadoTermino

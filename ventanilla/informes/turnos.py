@@ -23,7 +23,7 @@ from ventanilla.informes.fotos import conexion_cruda
 from ventanilla.informes.indicadores import percentil
 from ventanilla.informes.periodo import iso_utc
 
-__all__ = ["Turno", "Medidas", "IndicadoresTurnos", "medir_turnos", "servicios"]
+__all__ = ["IndicadoresTurnos", "Medidas", "Turno", "medir_turnos", "servicios"]
 
 
 @dataclass
