@@ -119,3 +119,22 @@ def test_claves_equivocadas_hacen_esperar(app: Any, almacen: Almacen, funcionari
         mensajes.append(f.mensaje.text())
         f.mensaje.setText("")
     assert any("espere" in m.lower() or "segundo" in m.lower() for m in mensajes), mensajes
+
+
+def test_la_aplicacion_va_de_la_configuracion_a_la_ventana_principal(app: Any, almacen: Almacen, qtbot: Any) -> None:
+    from ventanilla.gui.ventana_principal import VentanaPrincipal
+    from ventanilla.ordenes.app import Aplicacion
+
+    aplicacion = Aplicacion(almacen)
+    aplicacion.empezar()
+    configuracion = aplicacion.ventana
+    assert isinstance(configuracion, VentanaConfiguracionInicial)
+    configuracion.form.clave.setText("manizales-2026")
+    configuracion.form.confirmacion.setText("manizales-2026")
+    configuracion.form.guardar.click()
+    qtbot.waitUntil(lambda: isinstance(aplicacion.ventana, VentanaPrincipal))
+    principal = aplicacion.ventana
+    assert principal.sesion.login == "admin" and "administracion" in principal.secciones
+    principal.cerrar_sesion()
+    assert isinstance(aplicacion.ventana, VentanaInicioSesion)
+    aplicacion.ventana.close()

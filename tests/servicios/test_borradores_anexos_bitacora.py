@@ -1,0 +1,68 @@
+"""Borradores atómicos, anexos por contenido y la bitácora del día con su CSV."""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from ventanilla.datos.almacen import Almacen
+from ventanilla.dominio.calendario import BOGOTA
+from ventanilla.servicios import tramite
+from ventanilla.servicios.anexos import guardar_anexo, ruta_de_anexo
+from ventanilla.servicios.bitacora import bitacora_del_dia, exportar_csv, filtrar
+from ventanilla.servicios.borradores import descartar_borrador, guardar_borrador, leer_borrador, ruta_borrador
+from ventanilla.servicios.radicacion import radicar
+
+
+def test_borrador_se_guarda_entero_y_se_descarta(tmp_path: Path) -> None:
+    datos = {"asunto": "Poda del árbol", "ciudadano": {"nombres": "María José"}}
+    guardar_borrador(tmp_path, "m.gómez/../x", datos)
+    assert ruta_borrador(tmp_path, "m.gómez/../x").parent == tmp_path / "borradores"
+    assert leer_borrador(tmp_path, "m.gómez/../x") == datos
+    assert not list((tmp_path / "borradores").glob("*.tmp"))
+    descartar_borrador(tmp_path, "m.gómez/../x")
+    assert leer_borrador(tmp_path, "m.gómez/../x") is None
+
+
+def test_borrador_ilegible_no_rompe_nada(tmp_path: Path) -> None:
+    ruta = ruta_borrador(tmp_path, "ana")
+    ruta.parent.mkdir(parents=True)
+    ruta.write_text("{a medias", encoding="utf-8")
+    assert leer_borrador(tmp_path, "ana") is None
+
+
+def test_anexo_se_guarda_una_vez_por_su_contenido(tmp_path: Path) -> None:
+    origen = tmp_path / "cedula.pdf"
+    origen.write_bytes(b"%PDF-1.4 copia de la cedula")
+    copia = tmp_path / "otra-copia.pdf"
+    copia.write_bytes(origen.read_bytes())
+    equipo = tmp_path / "equipo"
+    primero = guardar_anexo(equipo, origen)
+    segundo = guardar_anexo(equipo, copia)
+    assert primero.sha256 == segundo.sha256 and primero.ruta == ruta_de_anexo(equipo, primero.sha256)
+    assert primero.ruta.read_bytes() == origen.read_bytes()
+    assert len(list((equipo / "anexos").rglob("*"))) == 2  # una carpeta y un archivo
+    assert primero.descripcion.startswith("cedula.pdf (sha256:")
+
+
+def test_bitacora_del_dia_de_este_equipo(almacen: Almacen, solicitud_valida: dict[str, Any], tmp_path: Path) -> None:
+    hoy = datetime(2026, 11, 23, 15, 0, tzinfo=BOGOTA)
+    solicitud_valida["recibido"] = None
+    ayer = radicar(almacen, solicitud_valida, usuario="admin", ahora=hoy - timedelta(days=1)).radicado
+    uno = radicar(almacen, solicitud_valida, usuario="admin", ahora=hoy).radicado
+    tramite.asignar(almacen, uno, "Hacienda", usuario="admin", ahora=hoy + timedelta(minutes=5))
+    entradas = bitacora_del_dia(almacen, hoy.date())
+    assert [(e.accion, e.radicado) for e in entradas] == [("Asignó", uno), ("Radicó", uno)]
+    assert ayer not in {e.radicado for e in entradas}
+    assert entradas[0].detalle == "a Hacienda" and entradas[0].usuario_nombre == "Administrador del equipo"
+    assert "Gómez" not in " ".join(e.detalle for e in entradas)  # sin datos personales
+    assert [e.accion for e in filtrar(entradas, clase="radicacion")] == ["Radicó"]
+    assert filtrar(entradas, texto="hacienda") == entradas[:1]
+    destino = tmp_path / "bitacora.csv"
+    assert exportar_csv(entradas, destino) == 2
+    with destino.open(encoding="utf-8-sig", newline="") as archivo:
+        filas = list(csv.reader(archivo, delimiter=";"))
+    assert filas[0] == ["Fecha", "Hora", "Usuario", "Acción", "Radicado", "Detalle"]
+    assert filas[2][:2] == ["2026-11-23", "15:00:00"] and filas[2][4] == uno
