@@ -111,6 +111,7 @@ class Kiosko(QWidget):
                 "Para personas con discapacidad, niños, gestantes, adultos mayores y veteranos")
         self._razones = QWidget()
         razones = QGridLayout(self._razones)
+        razones.setContentsMargins(0, 0, 0, 0)
         razones.setSpacing(12)
         self._botones_razon: dict[str, QPushButton] = {}
         for i, (clave, nombre) in enumerate(CATEGORIAS_PREFERENCIALES.items()):
@@ -136,6 +137,7 @@ class Kiosko(QWidget):
         fila_doc.addWidget(self._documento, 1)
 
         caja = QVBoxLayout(pagina)
+        caja.setContentsMargins(0, 0, 0, 0)  # los márgenes ya los pone la ventana: así cabe en 768 px
         caja.addWidget(self._bienvenida)
         caja.addLayout(self._rejilla, 1)
         caja.addWidget(self._preferencial)
@@ -252,6 +254,7 @@ class Kiosko(QWidget):
         self.ultimo_turno = turno
         nombre = self._servicio_pedido["nombre"]
         self._codigo.setText(turno["codigo"])
+        nombrar(self._codigo, f"Código de su turno: {turno['codigo']}")
         self._servicio.setText(nombre + ("  ·  Atención preferencial" if turno.get("preferencial") else ""))
         antes = int(turno.get("personas_antes", 0))
         self._antes.setText(
