@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import httpx
-from conftest import PROTOCOLO, cadena, codigo, contar, inscribir, lote
+from apoyo_central import PROTOCOLO, cadena, codigo, contar, inscribir, lote
 
 from ventanilla.central.bd import Central
 from ventanilla.dominio.eventos import nuevo_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import httpx
-from conftest import PROTOCOLO, cadena, contar, inscribir, lote
+from apoyo_central import PROTOCOLO, cadena, contar, inscribir, lote
 
 from ventanilla.central.bd import Central
 from ventanilla.sincronizacion.protocolo import evento_a_json

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import (
+from apoyo_sync import (
     ServidorVivo,
     huella_de_ids,
     ids_del_servidor,

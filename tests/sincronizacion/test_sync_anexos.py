@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ServidorVivo, inscrito
+from apoyo_sync import ServidorVivo, inscrito
 
 from ventanilla.servicios.anexos import guardar_anexo
 from ventanilla.sincronizacion import anexos

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import (
+from apoyo_sync import (
     ServidorVivo,
     esperar,
     huella_de_ids,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ServidorVivo, esperar, inscrito, radicar_varias
+from apoyo_sync import ServidorVivo, esperar, inscrito, radicar_varias
 from pytestqt.qtbot import QtBot
 
 from ventanilla.central.bd import Central

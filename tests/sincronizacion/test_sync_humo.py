@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import (
+from apoyo_sync import (
     ServidorVivo,
     huella_de_ids,
     ids_del_servidor,

@@ -8,7 +8,7 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
-from conftest import ServidorVivo, inscrito
+from apoyo_sync import ServidorVivo, inscrito
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

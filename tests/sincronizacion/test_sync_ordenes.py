@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ServidorVivo, ejecutar_cli, radicar_varias
+from apoyo_sync import ServidorVivo, ejecutar_cli, radicar_varias
 
 from ventanilla.central.bd import Central
 from ventanilla.central.equipos import revocar
