@@ -66,6 +66,7 @@ if TYPE_CHECKING:
 __all__ = ["PanelRegistro", "FORMULARIO", "CONFIRMACION", "RESULTADO", "precargar"]
 
 FORMULARIO, CONFIRMACION, RESULTADO = 0, 1, 2
+_PRECARGA_MS = 1500
 _CIUDADANO = ("tipo_documento", "numero_documento", "nombres", "apellidos", "telefono", "correo", "direccion", "comuna")
 _SOLO_BORRADOR = ("borrador", "anexos_detalle", "guardado_en")
 
@@ -125,7 +126,7 @@ class PanelRegistro(QWidget):
         self._restaurar_borrador()
         self._al_cambiar_tipo()
         self._leer_calendario()
-        ejecutar(self, precargar)
+        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar))
 
     # -- armado -----------------------------------------------------------------------------
 
@@ -151,6 +152,12 @@ class PanelRegistro(QWidget):
             llenar_opciones(combo, opciones)
         elegir(f.tipo, "peticion")
         elegir(f.canal, "presencial")
+        for combo in f.findChildren(QComboBox):
+            # Que el nombre más largo del catálogo no ensanche el formulario: la lista desplegada
+            # sí lo muestra entero.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
+            combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         f.aviso.setPlainText(recurso("aviso_privacidad.txt").read_text(encoding="utf-8"))
         f.franja.hide()
         for nombre in CAMPOS_VALIDADOS + ("nombres",):

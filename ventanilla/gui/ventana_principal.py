@@ -43,6 +43,7 @@ from ventanilla.servicios.sesion import SesionUsuario, verificar_clave
 __all__ = ["VentanaPrincipal", "SECCIONES"]
 
 _SONDEO_MS = 5000
+_PRECARGA_MS = 1500
 
 SECCIONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("radicar", "Radicar", ()),
@@ -112,7 +113,8 @@ class VentanaPrincipal(QMainWindow):
         self._sondeo.timeout.connect(self.actualizar_conexion)
         self._sondeo.start()
         self.actualizar_conexion()
-        ejecutar(self, precargar)
+        # Lo que solo hará falta después (iconos, impresión) se importa cuando la ventana ya responde.
+        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar))
         self.mostrar("radicar")
 
     # -- secciones --------------------------------------------------------------------------

@@ -91,14 +91,17 @@ class Aplicacion:
     def principal(self, sesion: Any) -> None:
         from ventanilla.gui.ventana_principal import VentanaPrincipal
 
-        self._mostrar(VentanaPrincipal(self.almacen, sesion))
+        self._mostrar(VentanaPrincipal(self.almacen, sesion), maximizada=True)
         self.ventana.sesion_cerrada.connect(self.entrada)
 
-    def _mostrar(self, ventana: Any) -> None:
+    def _mostrar(self, ventana: Any, *, maximizada: bool = False) -> None:
         anterior = self.ventana
         self.ventana = ventana
         ventana.resize(1280, 760)
-        ventana.show()
+        if maximizada:
+            ventana.showMaximized()
+        else:
+            ventana.show()
         if anterior is not None:
             anterior.hide()
             anterior.deleteLater()

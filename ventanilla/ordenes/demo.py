@@ -43,7 +43,7 @@ def ejecutar(args: argparse.Namespace) -> int:
     preparar_equipo_demo(almacen)
     ventana = VentanaPrincipal(almacen, sesion_de(almacen, USUARIO_DEMO))
     ventana.resize(1280, 760)
-    ventana.show()
+    ventana.showMaximized()
     if args.cantidad > 0 and not hay_solicitudes(almacen):
         en_segundo_plano(
             ventana,
