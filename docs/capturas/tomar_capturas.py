@@ -49,7 +49,9 @@ def main() -> int:
         ventana.show()  # type: ignore[attr-defined]
         ventana.activateWindow()  # type: ignore[attr-defined]
 
-    configuracion = VentanaConfiguracionInicial(almacen)
+    from ventanilla.sincronizacion.inscripcion import inscribir
+
+    configuracion = VentanaConfiguracionInicial(almacen, inscribir)
     mostrar(configuracion)
     capturar("configuracion-inicial.png")
     configuracion.close()

@@ -51,7 +51,7 @@ class PanelBusqueda(QWidget):
         tabla.verticalHeader().hide()
         cabecera = tabla.horizontalHeader()
         cabecera.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for columna, ancho in (("Peticionario", 170), ("Asunto", 200), ("Dependencia", 130)):
+        for columna, ancho in (("Peticionario", 160), ("Asunto", 170), ("Dependencia", 120)):
             cabecera.setSectionResizeMode(COLUMNAS.index(columna), QHeaderView.ResizeMode.Interactive)
             cabecera.resizeSection(COLUMNAS.index(columna), ancho)
         cabecera.setStretchLastSection(True)

@@ -39,7 +39,7 @@ class VentanaInicioSesion(QWidget):
         self.form = cargar_formulario("inicio_sesion", self)
         ajustes = almacen.ajustes
         self.setWindowTitle(f"Ventanilla · {ajustes.punto}")
-        self.form.lugar.setText(f"{ajustes.entidad_nombre} · {ajustes.punto} · serie {ajustes.serie}")
+        self.form.lugar.setText(f"{ajustes.entidad_nombre}\n{ajustes.punto} · serie {ajustes.serie}")
         self._modo_primera_vez(False)
         self.form.usuario.editingFinished.connect(self._revisar_usuario)
         self.form.usuario.returnPressed.connect(self.form.clave.setFocus)
