@@ -1,8 +1,8 @@
 """`ventanilla demo`: la aplicación en un perfil de demostración desechable, ya con sesión.
 
-Sin `--datos`, crea un directorio temporal (nada toca el equipo real). Con `--datos` usa ese
-directorio y, si ya tiene solicitudes, no genera más: así se abre una copia del almacén
-grande de las mediciones. Las solicitudes de ejemplo se generan después de abrir la ventana,
+Sin `--datos`, crea un directorio temporal (nada toca el equipo real) y lo borra al salir. Con
+`--datos` usa ese directorio y, si ya tiene solicitudes, no genera más: así se abre una copia
+del almacén grande de las mediciones. Las solicitudes de ejemplo se generan después de abrir la ventana,
 fuera del hilo de la interfaz, y aparecen mientras se crean.
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -22,11 +23,12 @@ __all__ = ["NOMBRE", "AYUDA", "configurar", "ejecutar"]
 def configurar(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--datos", type=Path, help="directorio del perfil (por defecto, uno temporal)")
     parser.add_argument("--cantidad", type=int, default=300, help="solicitudes de ejemplo a generar (por defecto 300)")
-    parser.add_argument("--semilla", type=int, default=17001)
-    parser.add_argument("--tema", default="sistema")
+    parser.add_argument("--semilla", type=int, default=17001, help="semilla de los datos de ejemplo (los mismos cada vez)")
+    parser.add_argument("--tema", default="sistema", help="claro, oscuro, alto_contraste_oscuro, alto_contraste_claro o sistema")
 
 
 def ejecutar(args: argparse.Namespace) -> int:
+    desechable = args.datos is None
     directorio = args.datos or Path(tempfile.mkdtemp(prefix="ventanilla-demo-"))
     os.environ["VENTANILLA_DATOS"] = str(directorio)
 
@@ -56,4 +58,6 @@ def ejecutar(args: argparse.Namespace) -> int:
     codigo = int(app.exec())
     esperar_todas(60_000)
     almacen.cerrar()
+    if desechable:
+        shutil.rmtree(directorio, ignore_errors=True)
     return codigo
