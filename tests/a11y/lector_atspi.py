@@ -16,9 +16,10 @@ Un paso es {"buscar": {...}, "hacer": ..., "texto": ...}. "buscar" compara campo
 - "pulsar": la acción de pulsar o marcar del nodo;
 - "enfocar": le da el foco;
 - "esperar": espera a que el nodo exista y, con `texto`, a que su nombre o su texto lo contengan;
-- "teclas": pulsa una combinación ("ctrl+shift+c") en el teclado de la pantalla, con el
-  puntero sobre la ventana (o sobre el nodo de "buscar");
-- "oir": espera un anuncio nuevo, posterior al último oído, que contenga `texto`.
+- "teclas": pulsa una combinación ("ctrl+shift+c", "tab", "h") en el teclado de la pantalla,
+  con el puntero sobre la ventana (o sobre el nodo de "buscar");
+- "oir": espera un anuncio nuevo, posterior al último oído, que contenga `texto`;
+- "leer": guarda en el resultado del paso el árbol tal como está en ese momento (`arbol`).
 """
 
 from __future__ import annotations
@@ -64,6 +65,21 @@ def _buscar_aplicacion(nombre: str, plazo: float) -> Atspi.Accessible:
     raise PlazoVencido(f"La aplicación «{nombre}» no apareció en el bus de accesibilidad.")
 
 
+def _ventana(app: Atspi.Accessible, plazo: float) -> Atspi.Accessible:
+    """La primera ventana de primer nivel que se ve (un marco, o un widget suelto como el kiosco)."""
+    limite = time.monotonic() + plazo
+    while time.monotonic() < limite:
+        for i in range(app.get_child_count()):
+            hijo = app.get_child_at_index(i)
+            try:
+                if hijo is not None and hijo.get_state_set().contains(Atspi.StateType.SHOWING):
+                    return hijo
+            except GLib.Error:
+                continue
+        _girar(0.2)
+    raise PlazoVencido("La aplicación no mostró ninguna ventana.")
+
+
 def _interfaces(nodo: Atspi.Accessible) -> list[str]:
     try:
         return list(nodo.get_interfaces())
@@ -104,32 +120,50 @@ def _etiquetas(nodo: Atspi.Accessible) -> list[str]:
     return nombres
 
 
-def _describir(nodo: Atspi.Accessible, ruta: str) -> dict[str, object]:
-    estados = nodo.get_state_set()
-    identificador = nodo.get_accessible_id() or ""
-    nombres_estados = sorted(Atspi.StateType(s).value_nick for s in estados.get_states())
-    return {
-        "ruta": ruta,
-        "id": identificador,
-        "objeto": identificador.rsplit(".", 1)[-1],
-        "rol": nodo.get_role_name(),
-        "nombre": nodo.get_name() or "",
-        "descripcion": nodo.get_description() or "",
-        "estados": nombres_estados,
-        "enfocable": estados.contains(Atspi.StateType.FOCUSABLE),
-        "acciones": _acciones(nodo),
-        "texto": _texto(nodo),
-        "etiquetado_por": _etiquetas(nodo),
-    }
+def _estados(nodo: Atspi.Accessible) -> list[str]:
+    return sorted(Atspi.StateType(s).value_nick for s in nodo.get_state_set().get_states())
 
 
-def _recorrer(app: Atspi.Accessible) -> list[tuple[Atspi.Accessible, dict[str, object]]]:
-    nodos: list[tuple[Atspi.Accessible, dict[str, object]]] = []
+_CAMPOS = {
+    "id": lambda nodo: nodo.get_accessible_id() or "",
+    "objeto": lambda nodo: (nodo.get_accessible_id() or "").rsplit(".", 1)[-1],
+    "rol": lambda nodo: nodo.get_role_name(),
+    "nombre": lambda nodo: nodo.get_name() or "",
+    "descripcion": lambda nodo: nodo.get_description() or "",
+    "estados": _estados,
+    "enfocable": lambda nodo: nodo.get_state_set().contains(Atspi.StateType.FOCUSABLE),
+    "acciones": _acciones,
+    "texto": _texto,
+    "etiquetado_por": _etiquetas,
+}
+"""Cómo se lee cada campo de un nodo; cada uno cuesta viajes por el bus."""
+
+
+class _Nodo(dict):  # type: ignore[type-arg]
+    """Los campos de un nodo, leídos del bus solo cuando se piden (buscar es mucho más rápido)."""
+
+    def __init__(self, nodo: Atspi.Accessible, ruta: str) -> None:
+        super().__init__(ruta=ruta)
+        self._nodo = nodo
+
+    def __missing__(self, clave: str) -> object:
+        if clave not in _CAMPOS:
+            return None
+        valor = _CAMPOS[clave](self._nodo)
+        self[clave] = valor
+        return valor
+
+    def completo(self) -> dict[str, object]:
+        return {clave: self[clave] for clave in ("ruta", *_CAMPOS)}
+
+
+def _recorrer(app: Atspi.Accessible) -> list[tuple[Atspi.Accessible, _Nodo]]:
+    nodos: list[tuple[Atspi.Accessible, _Nodo]] = []
     pendientes = [(app, "0")]
     while pendientes and len(nodos) < _MAXIMO_NODOS:
         nodo, ruta = pendientes.pop(0)
         try:
-            nodos.append((nodo, _describir(nodo, ruta)))
+            nodos.append((nodo, _Nodo(nodo, ruta)))
             hijos = nodo.get_child_count()
         except GLib.Error:
             continue
@@ -140,10 +174,21 @@ def _recorrer(app: Atspi.Accessible) -> list[tuple[Atspi.Accessible, dict[str, o
     return nodos
 
 
-def _coincide(datos: dict[str, object], criterio: dict[str, str]) -> bool:
+def _arbol(app: Atspi.Accessible) -> list[dict[str, object]]:
+    """Todos los nodos con todos sus campos."""
+    arbol = []
+    for _, datos in _recorrer(app):
+        try:
+            arbol.append(datos.completo())
+        except GLib.Error:
+            continue
+    return arbol
+
+
+def _coincide(datos: _Nodo, criterio: dict[str, str]) -> bool:
     """Cada clave del criterio coincide; "estado" pide que el nodo tenga ese estado."""
     return all(
-        valor in datos["estados"] if clave == "estado" else datos.get(clave) == valor
+        valor in datos["estados"] if clave == "estado" else datos[clave] == valor
         for clave, valor in criterio.items()
     )
 
@@ -154,9 +199,13 @@ def _encontrar(
     limite = time.monotonic() + plazo
     while time.monotonic() < limite:
         for nodo, datos in _recorrer(app):
-            visible = f"{datos['nombre']}\n{datos['texto'] or ''}"
-            if _coincide(datos, criterio) and (texto is None or texto in visible):
-                return nodo
+            try:
+                if _coincide(datos, criterio) and (
+                    texto is None or texto in f"{datos['nombre']}\n{datos['texto'] or ''}"
+                ):
+                    return nodo
+            except GLib.Error:
+                continue
         _girar(0.2)
     raise PlazoVencido(
         f"No apareció un nodo con {criterio}" + (f" y texto «{texto}»" if texto else "")
@@ -189,6 +238,17 @@ def _apuntar(ventana: Atspi.Accessible) -> None:
     Atspi.generate_mouse_event(caja.x + caja.width // 2, caja.y + caja.height // 2, "abs")
 
 
+_TECLAS_CON_NOMBRE = {
+    "tab": 0xFF09,
+    "return": 0xFF0D,
+    "escape": 0xFF1B,
+    "up": 0xFF52,
+    "down": 0xFF54,
+    "f2": 0xFFBF,
+}
+"""Símbolos de X (keysym) de las teclas que no son un carácter."""
+
+
 def _teclas(combinacion: str) -> str:
     """Pulsa una combinación como "ctrl+shift+c" en el teclado del servidor X (XTest)."""
     *modificadores, tecla = combinacion.lower().split("+") if combinacion != "+" else ["+"]
@@ -196,7 +256,10 @@ def _teclas(combinacion: str) -> str:
     if mascara:
         Atspi.generate_keyboard_event(mascara, None, Atspi.KeySynthType.LOCKMODIFIERS)
     try:
-        Atspi.generate_keyboard_event(ord(tecla), None, Atspi.KeySynthType.SYM)
+        simbolo = _TECLAS_CON_NOMBRE.get(tecla) if len(tecla) > 1 else ord(tecla)
+        if simbolo is None:
+            raise ValueError(f"Tecla desconocida: {tecla}")
+        Atspi.generate_keyboard_event(simbolo, None, Atspi.KeySynthType.SYM)
     finally:
         if mascara:
             Atspi.generate_keyboard_event(mascara, None, Atspi.KeySynthType.UNLOCKMODIFIERS)
@@ -226,8 +289,10 @@ def _hacer(
     hacer = paso.get("hacer", "esperar")
     texto = paso.get("texto")
     if hacer == "teclas":
-        _apuntar(_encontrar(app, criterio or {"rol": "frame"}, plazo))
+        _apuntar(_encontrar(app, criterio, plazo) if criterio else _ventana(app, plazo))
         return {"hecho": "teclas", "texto": _teclas(str(texto))}
+    if hacer == "leer":
+        return {"hecho": "leer", "arbol": _arbol(app)}
     if hacer == "oir":
         return {"hecho": "oir", "texto": _oir(anuncios, oidos, str(texto), plazo)}
     if hacer == "esperar":
@@ -261,7 +326,7 @@ def main() -> int:
     app = None
     try:
         app = _buscar_aplicacion(argumentos.aplicacion, argumentos.plazo)
-        _encontrar(app, {"rol": "frame"}, argumentos.plazo)
+        _ventana(app, argumentos.plazo)
         for paso in pasos:
             resultado["pasos"].append(_hacer(app, paso, argumentos.plazo, anuncios, oidos))
             _girar(0.1)
@@ -269,7 +334,7 @@ def main() -> int:
     except (PlazoVencido, ValueError, GLib.Error) as error:
         resultado["error"] = str(error)
     if app is not None:
-        resultado["arbol"] = [datos for _, datos in _recorrer(app)]
+        resultado["arbol"] = _arbol(app)
     json.dump(resultado, sys.stdout, ensure_ascii=False)
     return 0 if resultado["error"] is None else 1
 
