@@ -31,6 +31,10 @@ from ventanilla.servicios.sesion import SesionUsuario
 
 __all__ = ["PanelBusqueda"]
 
+_ANCHOS = {"Radicado": 28, "Recibida": 15, "Tipo": 13, "Peticionario": 17, "Asunto": 16, "Dependencia": 14,
+           "Vence": 15}
+"""Ancho de cada columna, en caracteres."""
+
 
 class PanelBusqueda(QWidget):
     def __init__(self, almacen: Almacen, sesion: SesionUsuario, parent: QWidget | None = None) -> None:
@@ -50,10 +54,12 @@ class PanelBusqueda(QWidget):
         tabla.setModel(self.modelo)
         tabla.verticalHeader().hide()
         cabecera = tabla.horizontalHeader()
-        cabecera.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for columna, ancho in (("Peticionario", 160), ("Asunto", 170), ("Dependencia", 120)):
+        # Anchos fijos en caracteres de la fuente vigente: medir el contenido de cada fila en cada
+        # búsqueda costaría más que la búsqueda misma. El término toma el resto.
+        caracter = tabla.fontMetrics().averageCharWidth()
+        for columna, caracteres in _ANCHOS.items():
             cabecera.setSectionResizeMode(COLUMNAS.index(columna), QHeaderView.ResizeMode.Interactive)
-            cabecera.resizeSection(COLUMNAS.index(columna), ancho)
+            cabecera.resizeSection(COLUMNAS.index(columna), caracteres * caracter)
         cabecera.setStretchLastSection(True)
         cabecera.setStyleSheet("QHeaderView { padding: 0px; border: none; }")
         tabla.setTextElideMode(Qt.TextElideMode.ElideRight)

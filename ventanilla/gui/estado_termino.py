@@ -13,7 +13,7 @@ from ventanilla.dominio.terminos import EstadoTermino as T
 from ventanilla.gui.qt import QApplication, QColor, QIcon
 from ventanilla.gui.temas import gestor
 
-__all__ = ["icono", "color", "texto", "precargar"]
+__all__ = ["icono", "color", "texto", "precargar", "preparar_iconos"]
 
 _APARIENCIA: dict[T, tuple[str, str]] = {
     T.VIGENTE: ("fa6s.clock", "exito"),
@@ -53,6 +53,13 @@ def _icono(nombre: str, tema: str, rgb: str) -> QIcon:
 def precargar() -> None:
     """Importa qtawesome (en un hilo de trabajo) para que el primer icono no haga esperar."""
     import qtawesome  # noqa: F401
+
+
+def preparar_iconos() -> None:
+    """Arma los iconos de todos los estados (carga la fuente de iconos) en un momento ocioso,
+    en el hilo de la interfaz, para que la primera búsqueda no lo pague."""
+    for estado in _APARIENCIA:
+        icono(estado)
 
 
 def icono(estado: T) -> QIcon:

@@ -20,7 +20,7 @@ COLUMNAS = ("Radicado", "Recibida", "Tipo", "Peticionario", "Asunto", "Dependenc
 _TERMINO = COLUMNAS.index("Término")
 _TIPOS_CORTOS = {
     "peticion": "Petición",
-    "documentos": "Documentos o información",
+    "documentos": "Documentos",
     "consulta": "Consulta",
     "queja": "Queja",
     "reclamo": "Reclamo",
@@ -28,8 +28,8 @@ _TIPOS_CORTOS = {
     "denuncia": "Denuncia",
     "entre_autoridades": "Entre autoridades",
     "felicitacion": "Felicitación",
-    "datos_consulta": "Consulta de datos personales",
-    "datos_reclamo": "Reclamo de datos personales",
+    "datos_consulta": "Consulta de datos",
+    "datos_reclamo": "Reclamo de datos",
 }
 
 Indice = QModelIndex | QPersistentModelIndex
@@ -67,6 +67,8 @@ class ModeloResultados(QAbstractTableModel):
         if rol in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._texto(r, columna)
         if columna == _TERMINO:
+            if rol == Qt.ItemDataRole.ToolTipRole:
+                return estado_termino.texto(r.estado_termino)
             if rol == Qt.ItemDataRole.DecorationRole:
                 return estado_termino.icono(r.estado_termino)
             if rol == Qt.ItemDataRole.ForegroundRole:

@@ -18,7 +18,7 @@ from ventanilla.gui.barra_estado import BarraEstado
 from ventanilla.gui.bitacora import PanelBitacora
 from ventanilla.gui.bloqueo import VigilanteInactividad
 from ventanilla.gui.busqueda import PanelBusqueda
-from ventanilla.gui.estado_termino import precargar
+from ventanilla.gui.estado_termino import precargar, preparar_iconos
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.imprimir import Impresor
 from ventanilla.gui.operaciones import ejecutar
@@ -114,7 +114,7 @@ class VentanaPrincipal(QMainWindow):
         self._sondeo.start()
         self.actualizar_conexion()
         # Lo que solo hará falta después (iconos, impresión) se importa cuando la ventana ya responde.
-        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar))
+        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar, al_terminar=lambda _n: preparar_iconos()))
         self.mostrar("radicar")
 
     # -- secciones --------------------------------------------------------------------------
