@@ -60,12 +60,20 @@ def _preparar(cx: Any, clasificador: Clasificador, desde: date, hasta: date, par
     dias = [(desde + timedelta(days=i)).isoformat() for i in range((hasta - desde).days + 1)]
     cx.executemany("INSERT INTO informe_habiles VALUES (?, ?)", [(d, indice.posicion(d)) for d in dias])
     # Todo en SQLite, por el índice (ocurrido_en, solicitud_id); el «+» evita que prefiera el
-    # índice de solicitud_id, que recorrería el registro entero. Con un periodo, solo las
-    # solicitudes recibidas en él (para un corte viejo, lo posterior es casi todo el registro).
-    del_periodo = (
-        " AND solicitud_id IN (SELECT id FROM solicitudes INDEXED BY ix_solicitudes_recibido_en "
-        "WHERE recibido_en >= :desde AND recibido_en < :hasta)" if parametros["desde"] else ""
-    )
+    # índice de solicitud_id, que recorrería el registro entero. Si lo posterior al corte es
+    # mucho más que el periodo (un corte viejo), se filtra por las solicitudes del periodo;
+    # si no, sale más barato guardarlo todo que buscar el id de cada solicitud del periodo.
+    despues = cx.execute("SELECT count(*) FROM eventos WHERE ocurrido_en >= :corte", parametros).fetchone()[0]
+    del_periodo = ""
+    if parametros["desde"]:
+        en_periodo = cx.execute(
+            "SELECT count(*) FROM solicitudes WHERE recibido_en >= :desde AND recibido_en < :hasta", parametros
+        ).fetchone()[0]
+        if despues > 3 * en_periodo:
+            del_periodo = (
+                " AND solicitud_id IN (SELECT id FROM solicitudes INDEXED BY ix_solicitudes_recibido_en "
+                "WHERE recibido_en >= :desde AND recibido_en < :hasta)"
+            )
     cx.execute("INSERT OR IGNORE INTO informe_tocadas SELECT solicitud_id FROM eventos "
                f"WHERE ocurrido_en >= :corte AND +solicitud_id IS NOT NULL{del_periodo}", parametros)
 
