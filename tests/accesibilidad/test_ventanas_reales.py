@@ -192,6 +192,10 @@ def test_kiosco_al_200_sin_recortes_y_con_objetivos_de_44_px(
     minimo = kiosco.minimumSizeHint()
     assert minimo.width() <= 1366 and minimo.height() <= 768, "el kiosco no cabe en su pantalla"
     kiosco.botones_razon["adulto_mayor"].click()
+    # La razón elegida se ve elegida (no solo por el foco): su fondo cambia.
+    elegida, otra = kiosco.botones_razon["adulto_mayor"], kiosco.botones_razon["gestante"]
+    fondo = lambda boton: boton.grab().toImage().pixelColor(12, boton.height() // 2)
+    assert elegida.isChecked() and fondo(elegida) != fondo(otra)
     kiosco.botones_servicio[0].click()
     qtbot.waitUntil(lambda: kiosco.mostrando_turno)
     assert _sin_recortes(kiosco, qtbot) == []
