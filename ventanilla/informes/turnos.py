@@ -169,8 +169,9 @@ def medir_turnos(sesion: Session, desde: datetime, hasta: datetime, corte: datet
     """Los turnos emitidos en [desde, hasta) con sus eventos anteriores al corte."""
     cx = conexion_cruda(sesion)
     filas = cx.execute(
-        "SELECT ocurrido_en, tipo, datos FROM eventos WHERE tipo LIKE 'turno.%' "
-        "AND ocurrido_en >= ? AND ocurrido_en < ? ORDER BY ocurrido_en, id",
+        # Por el índice de tipo (solo los eventos de turnos), no por el de instante (todos los del periodo).
+        "SELECT ocurrido_en, tipo, datos FROM eventos INDEXED BY ix_eventos_tipo WHERE tipo >= 'turno.' "
+        "AND tipo < 'turno/' AND ocurrido_en >= ? AND ocurrido_en < ? ORDER BY ocurrido_en, id",
         (iso_utc(desde), iso_utc(corte)),
     )
     objetivos = servicios()
