@@ -45,7 +45,7 @@ def solicitudes_alteradas(draw: st.DrawFn, base: dict[str, Any]) -> dict[str, An
     solicitud = json.loads(json.dumps(base))
     for _ in range(draw(st.integers(1, 3))):
         destino = draw(st.sampled_from([solicitud, solicitud["ciudadano"]])) if isinstance(solicitud.get("ciudadano"), dict) else solicitud
-        campo = draw(st.sampled_from(sorted(destino)) | st.text(max_size=10))
+        campo = draw((st.sampled_from(sorted(destino)) | st.text(max_size=10)) if destino else st.text(max_size=10))
         if draw(st.booleans()):
             destino.pop(campo, None)
         else:
