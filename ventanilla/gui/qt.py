@@ -6,7 +6,6 @@ versión nueva de Qt. Quien necesite un nombre que falte, lo agrega aquí.
 
 from __future__ import annotations
 
-import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (arreglo de PySide6 6.12 antes de emitir señales)
 from PySide6.QtCore import (
     QCoreApplication,
     QAbstractTableModel,

@@ -13,7 +13,6 @@ from collections import deque
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QSoundEffect
 
-import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (antes de emitir señales de Qt)
 from ventanilla.dominio.turnos import codigo_hablado
 from ventanilla.rutas import recurso
 from ventanilla.turnos.cola import Llamado

@@ -16,7 +16,6 @@ from PySide6.QtCore import QByteArray, QObject, QTimer, QUrl, Signal
 from PySide6.QtNetwork import QAbstractSocket, QNetworkAccessManager, QNetworkReply, QNetworkRequest
 from PySide6.QtWebSockets import QWebSocket
 
-import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (antes de emitir señales de Qt)
 from ventanilla.dominio.turnos import TurnoInvalido
 from ventanilla.turnos.acciones import VERSION_TURNOS, ejecutar_accion
 from ventanilla.turnos.motor import Cambio, MotorTurnos

@@ -18,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QProcess, QTimer, Signal
 from PySide6.QtTextToSpeech import QTextToSpeech
 
-import ventanilla.turnos.refuerzo_pyside  # noqa: F401  (antes de emitir señales de Qt)
 
 __all__ = ["Voz", "VozEspeak", "VozQt", "sintetizar_wav", "speechd_responde", "voz_por_defecto"]
 
