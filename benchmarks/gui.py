@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datos import copia_de_trabajo  # noqa: E402
+from datos import copia_de_trabajo
 
 LATIDO_MS = 5
 
@@ -55,24 +55,25 @@ def arranque(orden: list[str], directorio: Path) -> tuple[float, float]:
     entorno = dict(os.environ, VENTANILLA_DATOS=str(directorio), VENTANILLA_MEDIR_ARRANQUE="1")
     inicio = time.perf_counter()
     antes = resource.getrusage(resource.RUSAGE_CHILDREN)
-    errores = tempfile.TemporaryFile(mode="w+")
-    proceso = subprocess.Popen(orden, stdout=subprocess.PIPE, stderr=errores, env=entorno, text=True)
-    assert proceso.stdout is not None
-    for linea in proceso.stdout:
-        if linea.strip() == MARCA_LISTA:
-            transcurrido = (time.perf_counter() - inicio) * 1000
-            proceso.wait(timeout=60)
-            despues = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu = (despues.ru_utime + despues.ru_stime - antes.ru_utime - antes.ru_stime) * 1000
-            return transcurrido, cpu
-    codigo = proceso.wait()
-    errores.seek(0)
-    raise RuntimeError(f"{' '.join(orden)} terminó sin mostrar su ventana (código {codigo}):\n{errores.read()[-2000:]}")
+    with tempfile.TemporaryFile(mode="w+") as errores:
+        proceso = subprocess.Popen(orden, stdout=subprocess.PIPE, stderr=errores, env=entorno, text=True)
+        assert proceso.stdout is not None
+        for linea in proceso.stdout:
+            if linea.strip() == MARCA_LISTA:
+                transcurrido = (time.perf_counter() - inicio) * 1000
+                proceso.wait(timeout=60)
+                despues = resource.getrusage(resource.RUSAGE_CHILDREN)
+                cpu = (despues.ru_utime + despues.ru_stime - antes.ru_utime - antes.ru_stime) * 1000
+                return transcurrido, cpu
+        codigo = proceso.wait()
+        errores.seek(0)
+        detalle = errores.read()[-2000:]
+    raise RuntimeError(f"{' '.join(orden)} terminó sin mostrar su ventana (código {codigo}):\n{detalle}")
 
 
 def esperar_a(condicion: Callable[[], bool], limite_s: float = 60.0) -> None:
     """Corre el ciclo de eventos hasta que `condicion()` se cumpla (revisada cada milisegundo)."""
-    from ventanilla.gui.qt import QEventLoop, QTimer, Qt
+    from ventanilla.gui.qt import QEventLoop, Qt, QTimer
 
     ciclo = QEventLoop()
     vence = time.perf_counter() + limite_s
@@ -91,7 +92,7 @@ class Latido:
     """Un QTimer cada LATIDO_MS: el mayor hueco entre dos latidos es el peor bloqueo del hilo."""
 
     def __init__(self) -> None:
-        from ventanilla.gui.qt import QTimer, Qt
+        from ventanilla.gui.qt import Qt, QTimer
 
         self.huecos: list[float] = []
         self._ultimo = time.perf_counter()
@@ -170,7 +171,7 @@ def en_proceso(directorio: Path, radicaciones: int) -> dict[str, object]:
         latido.empezar()
         inicio = time.perf_counter()
         b.buscar(abrir_exacto=False)
-        esperar_a(lambda: b.form.estado.text() != "")
+        esperar_a(lambda b=b: b.form.estado.text() != "")
         busquedas.append((time.perf_counter() - inicio) * 1000)
         latido.pausar()
     bloqueo_buscando = latido.maximo()

@@ -28,10 +28,14 @@ def main() -> int:
     from ventanilla.gui.ventana_principal import VentanaPrincipal
     from ventanilla.ordenes.app import crear_aplicacion
     from ventanilla.servicios import tramite
-    from ventanilla.servicios.demostracion import USUARIO_DEMO, generar_solicitudes, preparar_equipo_demo
+    from ventanilla.servicios.demostracion import (
+        USUARIO_DEMO,
+        generar_solicitudes,
+        preparar_equipo_demo,
+    )
     from ventanilla.servicios.sesion import sesion_de
 
-    app = crear_aplicacion([], "claro")
+    crear_aplicacion([], "claro")
     almacen = Almacen.abrir()
 
     def asentar() -> None:

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ventanilla.gui.accesibilidad import orden_de_tabulacion, revisar_accesibilidad, textos_recortados
+from ventanilla.gui.accesibilidad import (
+    orden_de_tabulacion,
+    revisar_accesibilidad,
+    textos_recortados,
+)
 from ventanilla.gui.qt import QApplication, Qt
 from ventanilla.gui.registro import CONFIRMACION
 from ventanilla.gui.registro_campos import elegir
@@ -13,7 +17,7 @@ from ventanilla.gui.registro_campos import elegir
 def test_cada_seccion_tiene_nombres_y_ningun_texto_recortado(ventana: Any, qtbot: Any) -> None:
     for clave in ventana.secciones:
         ventana.mostrar(clave)
-        qtbot.waitUntil(lambda: ventana.seccion_actual == clave)
+        qtbot.waitUntil(lambda clave=clave: ventana.seccion_actual == clave)
         assert revisar_accesibilidad(ventana) == [], clave
         assert textos_recortados(ventana) == [], clave
 

@@ -12,7 +12,12 @@ from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.servicios import tramite
 from ventanilla.servicios.anexos import guardar_anexo, ruta_de_anexo
 from ventanilla.servicios.bitacora import bitacora_del_dia, exportar_csv, filtrar
-from ventanilla.servicios.borradores import descartar_borrador, guardar_borrador, leer_borrador, ruta_borrador
+from ventanilla.servicios.borradores import (
+    descartar_borrador,
+    guardar_borrador,
+    leer_borrador,
+    ruta_borrador,
+)
 from ventanilla.servicios.radicacion import radicar
 
 

@@ -37,7 +37,7 @@ from ventanilla.servicios.consultas import Ficha
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.servicios.sesion import SesionUsuario
 
-__all__ = ["Accion", "ACCIONES", "acciones_permitidas", "PanelAcciones"]
+__all__ = ["ACCIONES", "Accion", "PanelAcciones", "acciones_permitidas"]
 
 _ABIERTAS = {E.RADICADA, E.ASIGNADA}
 _POR_FILA = 4

@@ -23,9 +23,10 @@ from ventanilla.gui.qt import (
 )
 from ventanilla.servicios.bitacora import CLASES, Entrada, bitacora_del_dia, exportar_csv, filtrar
 
-__all__ = ["PanelBitacora", "ModeloBitacora"]
+__all__ = ["ModeloBitacora", "PanelBitacora"]
 
 _COLUMNAS = ("Hora", "Usuario", "Acción", "Radicado", "Detalle")
+_RAIZ = QModelIndex()
 
 
 class ModeloBitacora(QAbstractTableModel):
@@ -38,10 +39,10 @@ class ModeloBitacora(QAbstractTableModel):
         self.entradas = entradas
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _RAIZ) -> int:
         return 0 if parent.isValid() else len(self.entradas)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _RAIZ) -> int:
         return 0 if parent.isValid() else len(_COLUMNAS)
 
     def headerData(self, seccion: int, orientacion: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:

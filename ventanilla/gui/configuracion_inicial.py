@@ -16,9 +16,9 @@ from ventanilla.gui.accesibilidad import anunciar
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import QWidget, Signal
-from ventanilla.servicios.sesion import ClaveNoValida, SesionUsuario, configurar_equipo
+from ventanilla.servicios.sesion import ClaveNoValida, configurar_equipo
 
-__all__ = ["VentanaConfiguracionInicial", "Inscribir"]
+__all__ = ["Inscribir", "VentanaConfiguracionInicial"]
 
 Inscribir = Callable[[Almacen, str, str], Any]
 """Canjea el código de inscripción con el servidor (`sincronizacion.inscripcion.inscribir`)."""

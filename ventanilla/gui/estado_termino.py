@@ -13,7 +13,7 @@ from ventanilla.dominio.terminos import EstadoTermino as T
 from ventanilla.gui.qt import QApplication, QColor, QIcon
 from ventanilla.gui.temas import gestor
 
-__all__ = ["icono", "color", "texto", "precargar", "preparar_iconos"]
+__all__ = ["color", "icono", "precargar", "preparar_iconos", "texto"]
 
 _APARIENCIA: dict[T, tuple[str, str]] = {
     T.VIGENTE: ("fa6s.clock", "exito"),

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ventanilla.dominio.calendario import BOGOTA
 
-__all__ = ["fecha_corta", "fecha_con_dia", "hora", "fecha_hora", "local"]
+__all__ = ["fecha_con_dia", "fecha_corta", "fecha_hora", "hora", "local"]
 
 _MESES = ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic")
 _DIAS = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")

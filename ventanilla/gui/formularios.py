@@ -14,7 +14,7 @@ from typing import Any
 from ventanilla.gui.qt import QBuffer, QByteArray, QIODevice, QUiLoader, QVBoxLayout, QWidget
 from ventanilla.rutas import formulario
 
-__all__ = ["cargar_formulario", "ErrorDeFormulario"]
+__all__ = ["ErrorDeFormulario", "cargar_formulario"]
 
 _CARGADOR: QUiLoader | None = None
 

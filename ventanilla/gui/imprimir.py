@@ -14,7 +14,7 @@ from ventanilla.servicios.consultas import ficha
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.servicios.sesion import SesionUsuario
 
-__all__ = ["Impresor", "TITULOS"]
+__all__ = ["TITULOS", "Impresor"]
 
 TITULOS = {"constancia": "Constancia de radicación", "sticker": "Rótulo", "anulacion": "Constancia de anulación"}
 

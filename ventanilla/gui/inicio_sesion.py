@@ -94,9 +94,9 @@ class VentanaInicioSesion(QWidget):
         self.form.entrar.setEnabled(False)
         if self._primera_vez:
             confirmacion = self.form.confirmacion.text()
-            trabajo = lambda: fijar_primera_clave(self._almacen, login, clave, confirmacion)  # noqa: E731
+            trabajo = lambda: fijar_primera_clave(self._almacen, login, clave, confirmacion)
         else:
-            trabajo = lambda: self._intentos.proteger(login, lambda: iniciar_sesion(self._almacen, login, clave))  # noqa: E731
+            trabajo = lambda: self._intentos.proteger(login, lambda: iniciar_sesion(self._almacen, login, clave))
         ejecutar(self, trabajo, al_terminar=self.sesion_iniciada.emit, al_fallar=self._fallo, descripcion="Entrando…")
 
     def _fallo(self, error: Exception) -> None:

@@ -11,10 +11,10 @@ from typing import Any
 from ventanilla.dominio.terminos import TERMINOS
 from ventanilla.gui import estado_termino
 from ventanilla.gui.fechas import fecha_corta, local
-from ventanilla.gui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QObject, Qt
+from ventanilla.gui.qt import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from ventanilla.servicios.consultas import Resultado
 
-__all__ = ["ModeloResultados", "COLUMNAS"]
+__all__ = ["COLUMNAS", "ModeloResultados"]
 
 COLUMNAS = ("Radicado", "Recibida", "Tipo", "Peticionario", "Asunto", "Dependencia", "Vence", "Término")
 _TERMINO = COLUMNAS.index("Término")
@@ -33,6 +33,7 @@ _TIPOS_CORTOS = {
 }
 
 Indice = QModelIndex | QPersistentModelIndex
+_RAIZ = QModelIndex()
 
 
 class ModeloResultados(QAbstractTableModel):
@@ -48,10 +49,10 @@ class ModeloResultados(QAbstractTableModel):
     def resultado(self, fila: int) -> Resultado:
         return self._filas[fila]
 
-    def rowCount(self, parent: Indice = QModelIndex()) -> int:
+    def rowCount(self, parent: Indice = _RAIZ) -> int:
         return 0 if parent.isValid() else len(self._filas)
 
-    def columnCount(self, parent: Indice = QModelIndex()) -> int:
+    def columnCount(self, parent: Indice = _RAIZ) -> int:
         return 0 if parent.isValid() else len(COLUMNAS)
 
     def headerData(self, seccion: int, orientacion: Qt.Orientation, rol: int = Qt.ItemDataRole.DisplayRole) -> Any:

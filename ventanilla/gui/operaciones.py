@@ -23,7 +23,7 @@ from shiboken6 import isValid
 
 from ventanilla.gui.qt import QCoreApplication, QObject, QThreadPool, QWidget, Signal
 
-__all__ = ["Operacion", "Avisos", "avisos", "ejecutar", "esperar_todas"]
+__all__ = ["Avisos", "Operacion", "avisos", "ejecutar", "esperar_todas"]
 
 T = TypeVar("T")
 
@@ -102,7 +102,7 @@ def _correr(operacion: Operacion[Any], trabajo: Callable[[], Any]) -> Callable[[
     def correr() -> None:
         try:
             resultado = trabajo()
-        except Exception as error:  # se entrega al hilo de la interfaz, que decide
+        except Exception as error:  # noqa: BLE001  (se entrega al hilo de la interfaz, que decide)
             operacion._fallida.emit(error)
         else:
             operacion._terminada.emit(resultado)

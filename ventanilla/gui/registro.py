@@ -37,14 +37,15 @@ from ventanilla.gui.qt import (
     QWidget,
     Signal,
 )
+from ventanilla.gui.registro_borrador import GuardianBorrador
 from ventanilla.gui.registro_campos import (
+    CAMPO_A_WIDGET,
     DISCAPACIDAD,
     ETNIA,
     PREFERENCIAL,
     RANGO_EDAD,
     SEXO,
     ZONA,
-    CAMPO_A_WIDGET,
     elegir,
     escribir_formulario,
     leer_formulario,
@@ -52,10 +53,14 @@ from ventanilla.gui.registro_campos import (
     llenar_opciones,
     valor,
 )
-from ventanilla.gui.registro_resumen import CAMPOS_VALIDADOS, resumen_html, texto_vencimiento, validar_campo
+from ventanilla.gui.registro_resumen import (
+    CAMPOS_VALIDADOS,
+    resumen_html,
+    texto_vencimiento,
+    validar_campo,
+)
 from ventanilla.rutas import recurso
 from ventanilla.servicios.anexos import Anexo, guardar_anexo
-from ventanilla.servicios.borradores import descartar_borrador, guardar_borrador, leer_borrador
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.servicios.formulario import calendario_vigente, comunas
 from ventanilla.servicios.sesion import SesionUsuario
@@ -63,7 +68,7 @@ from ventanilla.servicios.sesion import SesionUsuario
 if TYPE_CHECKING:
     from ventanilla.servicios.radicacion import Radicacion
 
-__all__ = ["PanelRegistro", "FORMULARIO", "CONFIRMACION", "RESULTADO", "precargar"]
+__all__ = ["CONFIRMACION", "FORMULARIO", "RESULTADO", "PanelRegistro", "precargar"]
 
 FORMULARIO, CONFIRMACION, RESULTADO = 0, 1, 2
 _PRECARGA_MS = 1500
@@ -74,7 +79,7 @@ _SOLO_BORRADOR = ("borrador", "anexos_detalle", "guardado_en")
 def precargar() -> None:
     """Importa los casos de uso de radicación (arrastran la impresión: reportlab) fuera del
     hilo de la interfaz, para que ni el arranque ni el primer Ctrl+Enter lo paguen."""
-    import ventanilla.servicios.ciudadanos  # noqa: F401
+    import ventanilla.servicios.ciudadanos
     import ventanilla.servicios.radicacion  # noqa: F401
 
 
@@ -105,9 +110,6 @@ class PanelRegistro(QWidget):
         self._almacen = almacen
         self._sesion = sesion
         self._anexos: list[dict[str, Any]] = []
-        self._cargando = False
-        self._guardando = False
-        self._borrador_pendiente = False
         self._radicando = False
         self._deshacer: dict[str, Any] | None = None
         self._datos_confirmados: dict[str, Any] | None = None
@@ -118,6 +120,7 @@ class PanelRegistro(QWidget):
         QVBoxLayout(self).addWidget(self.paginas)
         self.layout().setContentsMargins(0, 0, 0, 0)
         self.form = cargar_formulario("registro", self._pagina())
+        self.borrador = GuardianBorrador(self, almacen.directorio, sesion.login, self._datos, self._vacio)
         self.confirmacion = cargar_formulario("confirmacion", self._pagina())
         self.resultado = cargar_formulario("resultado", self._pagina())
         self._preparar_catalogos()
@@ -197,10 +200,6 @@ class PanelRegistro(QWidget):
             widget.toggled.connect(self._programar_borrador)
         f.folios.valueChanged.connect(self._programar_borrador)
         f.descripcion.textChanged.connect(self._programar_borrador)
-        self._temporizador = QTimer(self)
-        self._temporizador.setSingleShot(True)
-        self._temporizador.setInterval(500)
-        self._temporizador.timeout.connect(self._guardar_borrador)
 
     def _atajos(self) -> None:
         for secuencia, accion in (("Ctrl+Return", self.ctrl_enter), ("Ctrl+Enter", self.ctrl_enter),
@@ -294,8 +293,6 @@ class PanelRegistro(QWidget):
         self.ultima = radicacion
         datos = self._datos_confirmados or {}
         self._datos_confirmados = None
-        self._temporizador.stop()
-        descartar_borrador(self._almacen.directorio, self._sesion.login)
         self._limpiar()
         r = self.resultado
         r.radicado.setText(radicacion.radicado)
@@ -511,40 +508,15 @@ class PanelRegistro(QWidget):
     # -- borrador ---------------------------------------------------------------------------
 
     def _programar_borrador(self, *_: Any) -> None:
-        if not self._cargando:
-            self._temporizador.start()
-
-    def _guardar_borrador(self) -> None:
-        if self._guardando:
-            self._borrador_pendiente = True
-            return
-        datos = self._datos()
-        directorio, login = self._almacen.directorio, self._sesion.login
-        if self._vacio(datos):
-            descartar_borrador(directorio, login)
-            return
-        datos["guardado_en"] = datetime.now(UTC).isoformat()
-        self._guardando = True
-        ejecutar(self, lambda: guardar_borrador(directorio, login, datos), al_terminar=self._borrador_guardado,
-                 al_fallar=self._borrador_guardado)
-
-    def _borrador_guardado(self, *_: Any) -> None:
-        self._guardando = False
-        if self._borrador_pendiente:
-            self._borrador_pendiente = False
-            self._guardar_borrador()
+        self.borrador.programar()
 
     def guardar_borrador_ya(self) -> None:
         """Guarda el borrador en este mismo instante (al cerrar la ventana o la sesión)."""
-        self._temporizador.stop()
-        datos = self._datos()
-        if not self._vacio(datos):
-            datos["guardado_en"] = datetime.now(UTC).isoformat()
-            guardar_borrador(self._almacen.directorio, self._sesion.login, datos)
+        self.borrador.guardar_ya()
 
     def _restaurar_borrador(self) -> None:
-        datos = leer_borrador(self._almacen.directorio, self._sesion.login)
-        if not datos or self._vacio(datos):
+        datos = self.borrador.recuperar()
+        if datos is None:
             return
         self._cargar(datos)
         guardado = datos.get("guardado_en")
@@ -552,17 +524,13 @@ class PanelRegistro(QWidget):
         self._mostrar_franja(f"Se recuperó lo que estaba escribiendo{cuando}.", "Descartar borrador")
 
     def _cargar(self, datos: dict[str, Any]) -> None:
-        self._cargando = True
-        try:
+        with self.borrador.en_pausa():
             self._anexos = escribir_formulario(self.form, datos)
             self._mostrar_anexos()
             self._al_cambiar_tipo()
-        finally:
-            self._cargando = False
 
     def _limpiar(self) -> None:
-        self._cargando = True
-        try:
+        with self.borrador.en_pausa():
             limpiar_formulario(self.form)
             self._anexos = []
             self._mostrar_anexos()
@@ -571,10 +539,7 @@ class PanelRegistro(QWidget):
             for nombre in CAMPOS_VALIDADOS + ("nombres",):
                 self._mostrar_error(nombre, None)
             elegir(self.form.tipo_documento, "CC")
-        finally:
-            self._cargando = False
-        self._temporizador.stop()
-        descartar_borrador(self._almacen.directorio, self._sesion.login)
+        self.borrador.descartar()
 
     def _mostrar_franja(self, texto: str, boton: str) -> None:
         self.form.franja_texto.setText(texto)

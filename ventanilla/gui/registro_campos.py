@@ -14,20 +14,20 @@ from typing import Any
 from ventanilla.gui.qt import QCheckBox, QComboBox, QLineEdit
 
 __all__ = [
-    "PREFERENCIAL",
-    "SEXO",
-    "RANGO_EDAD",
-    "ZONA",
-    "ETNIA",
-    "DISCAPACIDAD",
     "ACCESIBILIDAD",
-    "llenar_opciones",
-    "elegir",
-    "valor",
-    "leer_formulario",
-    "escribir_formulario",
-    "limpiar_formulario",
     "CAMPO_A_WIDGET",
+    "DISCAPACIDAD",
+    "ETNIA",
+    "PREFERENCIAL",
+    "RANGO_EDAD",
+    "SEXO",
+    "ZONA",
+    "elegir",
+    "escribir_formulario",
+    "leer_formulario",
+    "limpiar_formulario",
+    "llenar_opciones",
+    "valor",
 ]
 
 PREFERENCIAL = (

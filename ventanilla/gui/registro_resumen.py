@@ -16,7 +16,7 @@ from ventanilla.dominio.terminos import TERMINOS
 from ventanilla.gui.fechas import fecha_corta
 from ventanilla.gui.registro_campos import PREFERENCIAL, valor
 
-__all__ = ["validar_campo", "CAMPOS_VALIDADOS", "resumen_html", "texto_vencimiento"]
+__all__ = ["CAMPOS_VALIDADOS", "resumen_html", "texto_vencimiento", "validar_campo"]
 
 CAMPOS_VALIDADOS = ("numero_documento", "telefono", "correo", "asunto")
 

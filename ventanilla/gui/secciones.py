@@ -8,7 +8,7 @@ from ventanilla.datos.almacen import Almacen
 from ventanilla.gui.qt import QLabel, QVBoxLayout, QWidget
 from ventanilla.servicios.sesion import SesionUsuario
 
-__all__ = ["aviso", "panel_turnos", "panel_supervision", "panel_administracion", "VENTANILLA_POR_OMISION"]
+__all__ = ["VENTANILLA_POR_OMISION", "aviso", "panel_administracion", "panel_supervision", "panel_turnos"]
 
 VENTANILLA_POR_OMISION = 1
 """El número de ventanilla de este equipo mientras los ajustes no lo digan."""

@@ -40,7 +40,7 @@ from ventanilla.gui.secciones import panel_administracion, panel_supervision, pa
 from ventanilla.servicios.preferencias import guardar_preferencias, leer_preferencias
 from ventanilla.servicios.sesion import SesionUsuario, verificar_clave
 
-__all__ = ["VentanaPrincipal", "SECCIONES"]
+__all__ = ["SECCIONES", "VentanaPrincipal"]
 
 _SONDEO_MS = 5000
 _PRECARGA_MS = 1500

@@ -14,15 +14,15 @@ NOMBRE = "app"
 AYUDA = "abre la aplicación del funcionario (lo mismo que `ventanilla` sin suborden)"
 
 __all__ = [
-    "NOMBRE",
     "AYUDA",
-    "configurar",
-    "ejecutar",
-    "abrir_aplicacion",
-    "crear_aplicacion",
-    "avisar_si_se_mide",
-    "Aplicacion",
     "MARCA_LISTA",
+    "NOMBRE",
+    "Aplicacion",
+    "abrir_aplicacion",
+    "avisar_si_se_mide",
+    "configurar",
+    "crear_aplicacion",
+    "ejecutar",
 ]
 
 MARCA_LISTA = "ventanilla: lista"

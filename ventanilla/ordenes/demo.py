@@ -17,7 +17,7 @@ from pathlib import Path
 NOMBRE = "demo"
 AYUDA = "abre la aplicación en un perfil de demostración con solicitudes de ejemplo"
 
-__all__ = ["NOMBRE", "AYUDA", "configurar", "ejecutar"]
+__all__ = ["AYUDA", "NOMBRE", "configurar", "ejecutar"]
 
 
 def configurar(parser: argparse.ArgumentParser) -> None:
@@ -33,10 +33,15 @@ def ejecutar(args: argparse.Namespace) -> int:
     os.environ["VENTANILLA_DATOS"] = str(directorio)
 
     from ventanilla.datos.almacen import Almacen
-    from ventanilla.gui.operaciones import ejecutar as en_segundo_plano, esperar_todas
+    from ventanilla.gui.operaciones import ejecutar as en_segundo_plano
+    from ventanilla.gui.operaciones import esperar_todas
     from ventanilla.gui.ventana_principal import VentanaPrincipal
     from ventanilla.ordenes.app import avisar_si_se_mide, crear_aplicacion
-    from ventanilla.servicios.demostracion import USUARIO_DEMO, generar_solicitudes, preparar_equipo_demo
+    from ventanilla.servicios.demostracion import (
+        USUARIO_DEMO,
+        generar_solicitudes,
+        preparar_equipo_demo,
+    )
     from ventanilla.servicios.formulario import hay_solicitudes
     from ventanilla.servicios.sesion import sesion_de
 

@@ -14,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Anexo", "guardar_anexo", "ruta_de_anexo", "describir_anexo"]
+__all__ = ["Anexo", "describir_anexo", "guardar_anexo", "ruta_de_anexo"]
 
 _CARPETA = "anexos"
 _BLOQUE = 1 << 20

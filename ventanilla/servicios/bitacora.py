@@ -22,7 +22,7 @@ from ventanilla.datos.modelos import Dependencia, EventoFila, SolicitudFila, Usu
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.dominio.terminos import TERMINOS
 
-__all__ = ["Entrada", "CLASES", "describir", "bitacora_del_dia", "filtrar", "exportar_csv"]
+__all__ = ["CLASES", "Entrada", "bitacora_del_dia", "describir", "exportar_csv", "filtrar"]
 
 CLASES: dict[str, str] = {
     "todas": "Todas las acciones",
@@ -154,7 +154,7 @@ def filtrar(entradas: Iterable[Entrada], *, clase: str = "todas", texto: str = "
         e
         for e in entradas
         if (clase == "todas" or e.clase == clase)
-        and (not buscado or buscado in " ".join((e.radicado, e.accion, e.detalle, e.usuario, e.usuario_nombre)).lower())
+        and (not buscado or buscado in f"{e.radicado} {e.accion} {e.detalle} {e.usuario} {e.usuario_nombre}".lower())
     ]
 
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ruta_borrador", "guardar_borrador", "leer_borrador", "descartar_borrador"]
+__all__ = ["descartar_borrador", "guardar_borrador", "leer_borrador", "ruta_borrador"]
 
 _CARPETA = "borradores"
 

@@ -18,7 +18,7 @@ from ventanilla.datos.modelos import Usuario
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.servicios.errores import ErrorDeServicio
 
-__all__ = ["USUARIO_DEMO", "preparar_equipo_demo", "generar_solicitudes"]
+__all__ = ["USUARIO_DEMO", "generar_solicitudes", "preparar_equipo_demo"]
 
 USUARIO_DEMO = "demo"
 

@@ -16,7 +16,7 @@ from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Comuna, SolicitudFila
 from ventanilla.dominio.calendario import Calendario
 
-__all__ = ["EntradaCatalogo", "comunas", "calendario_vigente", "hay_solicitudes"]
+__all__ = ["EntradaCatalogo", "calendario_vigente", "comunas", "hay_solicitudes"]
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Configuracion
 
-__all__ = ["leer_preferencias", "guardar_preferencias"]
+__all__ = ["guardar_preferencias", "leer_preferencias"]
 
 
 def _clave(login: str) -> str:

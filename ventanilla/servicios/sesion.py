@@ -22,16 +22,16 @@ from ventanilla.dominio.radicados import validar_serie
 from ventanilla.servicios.errores import ErrorDeServicio
 
 __all__ = [
-    "SesionUsuario",
-    "CredencialesInvalidas",
-    "ClaveNoValida",
     "LARGO_MINIMO",
-    "necesita_primera_clave",
-    "validar_clave_nueva",
+    "ClaveNoValida",
+    "CredencialesInvalidas",
+    "SesionUsuario",
+    "configurar_equipo",
     "fijar_primera_clave",
     "iniciar_sesion",
-    "configurar_equipo",
+    "necesita_primera_clave",
     "sesion_de",
+    "validar_clave_nueva",
     "verificar_clave",
 ]
 
