@@ -96,3 +96,10 @@ def test_responder_y_cerrar(almacen: Almacen, radicado: str) -> None:
     datos = ficha(almacen, radicado, hoy=date(2027, 1, 1))
     assert datos.solicitud.estado == "cerrada"
     assert datos.estado_termino.value == "respondida_a_tiempo"
+
+
+def test_la_respuesta_anota_su_sentido(almacen: Almacen, radicado: str) -> None:
+    with pytest.raises(AccionNoPermitida, match="«tal vez» no existe"):
+        tramite.responder(almacen, radicado, "correo", usuario="funcionaria", sentido="tal vez", ahora=AHORA)
+    tramite.responder(almacen, radicado, "correo", "Información entregada", usuario="funcionaria", sentido="negada", ahora=AHORA)
+    assert ficha(almacen, radicado).eventos[-1].datos["sentido"] == "negada"

@@ -30,6 +30,7 @@ __all__ = [
     "sin_tildes",
     "buscar_en_catalogo",
     "MAX_ASUNTO",
+    "SENTIDOS_RESPUESTA",
 ]
 
 CANALES: dict[str, str] = {
@@ -43,6 +44,10 @@ CANALES: dict[str, str] = {
 }
 
 MAX_ASUNTO = 300
+
+SENTIDOS_RESPUESTA: dict[str, str] = {"concedida": "Concedida", "parcial": "Concedida en parte", "negada": "Negada"}
+"""El sentido de una respuesta (`datos.sentido` del evento `solicitud.respondida`); el informe de
+acceso a la información pública (Decreto 103 de 2015, art. 52) cuenta las negadas."""
 _CORREO = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z]{2,}")
 
 

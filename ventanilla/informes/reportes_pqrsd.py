@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 
+from ventanilla.dominio.solicitudes import SENTIDOS_RESPUESTA
 from ventanilla.dominio.terminos import EstadoTermino
 from ventanilla.informes.caracterizacion import caracterizar
 from ventanilla.informes.contexto import Contexto, nombre_tipo
@@ -37,8 +38,7 @@ T = Tipo
 _MESES = ("Enero", "Febrero", "Marzo", "Abril", "Mayo", "Junio", "Julio", "Agosto", "Septiembre",
           "Octubre", "Noviembre", "Diciembre")
 
-SENTIDOS = {"concedida": "Concedida", "parcial": "Concedida en parte", "negada": "Negada"}
-"""El sentido de una respuesta (`datos.sentido` del evento `solicitud.respondida`)."""
+SENTIDOS = SENTIDOS_RESPUESTA
 
 
 def _cifras_generales(r: Resumen) -> list[Cifra]:

@@ -22,7 +22,7 @@ from ventanilla.datos.modelos import Dependencia, SolicitudFila, Usuario
 from ventanilla.datos.registro import anotar
 from ventanilla.dominio import terminos
 from ventanilla.dominio.calendario import BOGOTA, Calendario
-from ventanilla.dominio.solicitudes import buscar_en_catalogo
+from ventanilla.dominio.solicitudes import SENTIDOS_RESPUESTA, buscar_en_catalogo
 from ventanilla.dominio.terminos import EstadoSolicitud as E
 from ventanilla.servicios.errores import AccionNoPermitida, NoEncontrado, PermisoDenegado
 from ventanilla.servicios.usuarios import puede_aprobar_anulaciones, usuario_activo
@@ -170,11 +170,20 @@ def completar(almacen: Almacen, radicado: str, *, usuario: str, ahora: datetime 
 
 
 def responder(
-    almacen: Almacen, radicado: str, medio: str, resumen: str = "", *, usuario: str, ahora: datetime | None = None
+    almacen: Almacen,
+    radicado: str,
+    medio: str,
+    resumen: str = "",
+    *,
+    usuario: str,
+    sentido: str = "concedida",
+    ahora: datetime | None = None,
 ) -> SolicitudFila:
     def accion(sesion: Session, fila: SolicitudFila, _u: Usuario, _c: Calendario, _a: Ajustes, hoy: date) -> Mapping[str, Any]:
         _exigir_estado(fila, _ABIERTOS, "responder")
-        return {"fecha": hoy.isoformat(), "medio": medio.strip() or "escrito", "resumen": resumen.strip()}
+        if sentido not in SENTIDOS_RESPUESTA:
+            raise AccionNoPermitida(f"El sentido «{sentido}» no existe: use {', '.join(SENTIDOS_RESPUESTA)}.")
+        return {"fecha": hoy.isoformat(), "medio": medio.strip() or "escrito", "resumen": resumen.strip(), "sentido": sentido}
 
     return _ejecutar(almacen, radicado, usuario, [("solicitud.respondida", accion)], ahora)
 
