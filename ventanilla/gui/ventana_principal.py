@@ -8,6 +8,7 @@ toda la ventana: F2 nueva solicitud, F3 buscar, F1 ayuda de teclas.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -114,7 +115,7 @@ class VentanaPrincipal(QMainWindow):
         self._sondeo.start()
         self.actualizar_conexion()
         # Lo que solo hará falta después (iconos, impresión) se importa cuando la ventana ya responde.
-        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar, al_terminar=lambda _n: preparar_iconos()))
+        QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar, al_terminar=self._precargado))
         self.mostrar("radicar")
 
     # -- secciones --------------------------------------------------------------------------
@@ -173,6 +174,12 @@ class VentanaPrincipal(QMainWindow):
         if clave == "bitacora":
             self.bitacora.actualizar()
         anunciar(self, self.form.navegacion.item(fila).text())
+
+    def _precargado(self, _nada: object) -> None:
+        preparar_iconos()
+        # Lo importado hasta aquí vive lo que dure el proceso: sacarlo del recolector de ciclos
+        # evita pausas de cientos de milisegundos del hilo de la interfaz al recorrerlo entero.
+        gc.freeze()
 
     def _mostrar_turno(self, turno: dict[str, Any] | None) -> None:
         if not turno:
