@@ -46,8 +46,10 @@ from ventanilla.turnos.motor import MotorTurnos
 
 def _cargar_accesorios_de_sincronizacion() -> ModuleType:
     """Los accesorios del servidor real (PostgreSQL y `ventanilla servidor`) de tests/sincronizacion."""
-    ruta = Path(__file__).resolve().parents[1] / "sincronizacion" / "conftest.py"
-    spec = importlib.util.spec_from_file_location("accesorios_sincronizacion", ruta)
+    ruta = Path(__file__).resolve().parents[1] / "sincronizacion" / "apoyo_sync.py"
+    if "apoyo_sync" in sys.modules:
+        return sys.modules["apoyo_sync"]
+    spec = importlib.util.spec_from_file_location("apoyo_sync", ruta)
     assert spec is not None and spec.loader is not None
     modulo = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = modulo

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.modelos import EventoFila
@@ -71,22 +71,29 @@ def anotar(
     return evento
 
 
+_INSERTAR = insert(EventoFila.__table__)
+
+
 def incorporar(sesion: Session, evento: Evento) -> None:
-    """Guarda un evento ya formado (propio o recibido de otro equipo) y lo proyecta."""
-    sesion.add(
-        EventoFila(
-            id=evento.id,
-            dispositivo=evento.dispositivo,
-            seq=evento.seq,
-            usuario=evento.usuario,
-            ocurrido_en=evento.ocurrido_en,
-            tipo=evento.tipo,
-            datos=dict(evento.datos),
-            hash=evento.hash,
-            solicitud_id=evento.datos.get("solicitud_id"),
-        )
+    """Guarda un evento ya formado (propio o recibido de otro equipo) y lo proyecta.
+
+    Un INSERT directo, sin la unidad de trabajo del ORM: al recibir miles de eventos de otros
+    equipos, vaciar la sesión en cada uno costaba la mayor parte del tiempo.
+    """
+    sesion.execute(
+        _INSERTAR,
+        {
+            "id": evento.id,
+            "dispositivo": evento.dispositivo,
+            "seq": evento.seq,
+            "usuario": evento.usuario,
+            "ocurrido_en": evento.ocurrido_en,
+            "tipo": evento.tipo,
+            "datos": dict(evento.datos),
+            "hash": evento.hash,
+            "solicitud_id": evento.datos.get("solicitud_id"),
+        },
     )
-    sesion.flush()
     ultimos = sesion.info.get(_ULTIMOS, {})
     if evento.dispositivo in ultimos and evento.seq > ultimos[evento.dispositivo][0]:
         ultimos[evento.dispositivo] = (evento.seq, evento.hash)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.ajustes import Ajustes, calendario_de
@@ -53,8 +54,8 @@ class Radicacion:
 
 
 def siguiente_consecutivo(sesion: Session, serie: str, anio: int) -> int:
-    fila = sesion.get(Serie, (serie, anio))
-    return (fila.ultimo if fila else 0) + 1
+    ultimo = sesion.scalar(select(Serie.ultimo).where(Serie.serie == serie, Serie.anio == anio))
+    return (ultimo or 0) + 1
 
 
 def radicar(

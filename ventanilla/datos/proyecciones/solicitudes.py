@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
-from ventanilla.datos.modelos import CiudadanoFila, Serie, SolicitudFila
+from ventanilla.datos.modelos import CiudadanoFila, SolicitudFila
 from ventanilla.datos.proyeccion import proyector, tabla_proyectada
 from ventanilla.dominio.eventos import Evento
 from ventanilla.dominio.terminos import EstadoSolicitud
@@ -46,17 +46,32 @@ _BORRAR = text("DELETE FROM busqueda WHERE rowid = :fila")
 _INSERTAR = text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)")
 
 
-def indexar_busqueda(sesion: Session, fila: SolicitudFila, *, nueva: bool = False) -> None:
-    """(Re)escribe la fila de búsqueda de una solicitud: radicado, documento, nombre y asunto."""
+_INSERTAR_SOLICITUD = insert(SolicitudFila.__table__)
+_SERIE = text(
+    "INSERT INTO series (serie, anio, ultimo) VALUES (:serie, :anio, :ultimo) "
+    "ON CONFLICT (serie, anio) DO UPDATE SET ultimo = max(ultimo, excluded.ultimo)"
+)
+
+
+def _indexar(sesion: Session, fila: int, radicado: str, ciudadano_id: str | None, asunto: str, *, nueva: bool) -> None:
     documento = nombre = ""
-    if fila.ciudadano_id:
-        ciudadano = sesion.get(CiudadanoFila, fila.ciudadano_id)
+    if ciudadano_id:
+        ciudadano = sesion.execute(
+            select(CiudadanoFila.numero_documento, CiudadanoFila.nombres, CiudadanoFila.apellidos).where(
+                CiudadanoFila.id == ciudadano_id
+            )
+        ).first()
         if ciudadano is not None:
             documento = ciudadano.numero_documento or ""
-            nombre = ciudadano.nombre_completo
+            nombre = " ".join(p for p in (ciudadano.nombres, ciudadano.apellidos) if p)
     if not nueva:
-        sesion.execute(_BORRAR, {"fila": fila.fila})
-    sesion.execute(_INSERTAR, {"fila": fila.fila, "r": fila.radicado, "d": documento, "n": nombre, "a": fila.asunto})
+        sesion.execute(_BORRAR, {"fila": fila})
+    sesion.execute(_INSERTAR, {"fila": fila, "r": radicado, "d": documento, "n": nombre, "a": asunto})
+
+
+def indexar_busqueda(sesion: Session, fila: SolicitudFila) -> None:
+    """Reescribe la fila de búsqueda de una solicitud (por ejemplo, tras corregir al ciudadano)."""
+    _indexar(sesion, fila.fila, fila.radicado, fila.ciudadano_id, fila.asunto, nueva=False)
 
 
 @proyector("solicitud.radicada")
@@ -64,44 +79,40 @@ def _radicada(sesion: Session, evento: Evento) -> None:
     d = evento.datos
     recibido_en = datetime.fromisoformat(d["recibido_en"])
     felicitacion = d["vence_el"] is None and d["tipo"] == "felicitacion"
-    fila = SolicitudFila(
-        id=d["solicitud_id"],
-        radicado=d["radicado"],
-        serie=d["serie"],
-        anio=d["anio"],
-        consecutivo=d["consecutivo"],
-        tipo=d["tipo"],
-        canal=d["canal"],
-        asunto=d["asunto"],
-        descripcion=d.get("descripcion", ""),
-        dependencia=d["dependencia"],
-        folios=d["folios"],
-        anexos=list(d.get("anexos", [])),
-        ciudadano_id=d.get("ciudadano_id"),
-        recibido_en=recibido_en,
-        fecha_recibo=_fecha(d.get("fecha_recibo")) or recibido_en.date(),
-        radicado_en=evento.ocurrido_en,
-        vence_inicial=_fecha(d["vence_el"]),
-        vence_el=_fecha(d["vence_el"]),
+    valores = {
+        "id": d["solicitud_id"],
+        "radicado": d["radicado"],
+        "serie": d["serie"],
+        "anio": d["anio"],
+        "consecutivo": d["consecutivo"],
+        "tipo": d["tipo"],
+        "canal": d["canal"],
+        "asunto": d["asunto"],
+        "descripcion": d.get("descripcion", ""),
+        "dependencia": d["dependencia"],
+        "folios": d["folios"],
+        "anexos": list(d.get("anexos", [])),
+        "ciudadano_id": d.get("ciudadano_id"),
+        "recibido_en": recibido_en,
+        "fecha_recibo": _fecha(d.get("fecha_recibo")) or recibido_en.date(),
+        "radicado_en": evento.ocurrido_en,
+        "vence_inicial": _fecha(d["vence_el"]),
+        "vence_el": _fecha(d["vence_el"]),
         # Una felicitación no tiene término: se cierra al recibirla.
-        estado=EstadoSolicitud.CERRADA if felicitacion else EstadoSolicitud.RADICADA,
-        cerrada_el=_fecha(d.get("fecha_recibo")) if felicitacion else None,
-        ampliada=False,
-        verbal=bool(d.get("verbal", False)),
-        prioritaria=bool(d.get("prioritaria", False)),
-        preferencial=d.get("preferencial", ""),
-        usuario=evento.usuario,
-        dispositivo=evento.dispositivo,
-    )
-    sesion.add(fila)
-    sesion.flush()
-    _recordar(sesion, fila)
-    serie = sesion.get(Serie, (d["serie"], d["anio"]))
-    if serie is None:
-        sesion.add(Serie(serie=d["serie"], anio=d["anio"], ultimo=d["consecutivo"]))
-    elif d["consecutivo"] > serie.ultimo:
-        serie.ultimo = d["consecutivo"]
-    indexar_busqueda(sesion, fila, nueva=True)
+        "estado": EstadoSolicitud.CERRADA if felicitacion else EstadoSolicitud.RADICADA,
+        "cerrada_el": _fecha(d.get("fecha_recibo")) if felicitacion else None,
+        "ampliada": False,
+        "verbal": bool(d.get("verbal", False)),
+        "prioritaria": bool(d.get("prioritaria", False)),
+        "preferencial": d.get("preferencial", ""),
+        "usuario": evento.usuario,
+        "dispositivo": evento.dispositivo,
+    }
+    # INSERT directo (sin la unidad de trabajo del ORM): proyectar miles de radicaciones
+    # recibidas de otros equipos no debe vaciar la sesión en cada una.
+    fila = sesion.execute(_INSERTAR_SOLICITUD, valores).inserted_primary_key[0]
+    sesion.execute(_SERIE, {"serie": d["serie"], "anio": d["anio"], "ultimo": d["consecutivo"]})
+    _indexar(sesion, fila, d["radicado"], d.get("ciudadano_id"), d["asunto"], nueva=True)
 
 
 @proyector("solicitud.asignada")
