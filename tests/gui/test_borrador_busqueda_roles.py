@@ -74,7 +74,7 @@ def test_busqueda_por_palabras_muestra_estado_del_termino(ventana: Any, qtbot: A
     qtbot.waitUntil(lambda: b.modelo.rowCount() == 2)
     termino = b.modelo.index(0, 7)
     assert b.modelo.data(termino) in ("Vigente", "Por vencer", "Vencida")
-    assert not b.modelo.data(termino, Qt.ItemDataRole.DecorationRole).isNull()
+    qtbot.waitUntil(lambda: not b.modelo.data(termino, Qt.ItemDataRole.DecorationRole).isNull(), timeout=15_000)
     assert b.modelo.data(termino, Qt.ItemDataRole.ForegroundRole).isValid()
 
 

@@ -58,11 +58,24 @@ def precargar() -> None:
 def preparar_iconos() -> None:
     """Arma los iconos de todos los estados (carga la fuente de iconos) en un momento ocioso,
     en el hilo de la interfaz, para que la primera búsqueda no lo pague."""
+    global _LISTOS
     for estado in _APARIENCIA:
-        icono(estado)
+        _icono(_APARIENCIA[estado][0], _paleta_actual(), color(estado).name())
+    _LISTOS = True
+
+
+_LISTOS = False
+
+
+def iconos_listos() -> bool:
+    return _LISTOS
 
 
 def icono(estado: T) -> QIcon:
+    """El icono del estado; vacío mientras la fuente de iconos no esté preparada (la palabra y el
+    color ya lo dicen), para no esperar en el hilo de la interfaz a que termine de importarse."""
+    if not _LISTOS:
+        return QIcon()
     return _icono(_APARIENCIA[estado][0], _paleta_actual(), color(estado).name())
 
 

@@ -46,6 +46,11 @@ class ModeloResultados(QAbstractTableModel):
         self._filas = list(resultados)
         self.endResetModel()
 
+    def refrescar_iconos(self) -> None:
+        """Los iconos del término ya están listos: que la tabla los pinte."""
+        if self._filas:
+            self.dataChanged.emit(self.index(0, _TERMINO), self.index(len(self._filas) - 1, _TERMINO))
+
     def resultado(self, fila: int) -> Resultado:
         return self._filas[fila]
 

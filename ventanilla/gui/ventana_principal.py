@@ -177,6 +177,7 @@ class VentanaPrincipal(QMainWindow):
 
     def _precargado(self, _nada: object) -> None:
         preparar_iconos()
+        self.busqueda.modelo.refrescar_iconos()
         # Lo importado hasta aquí vive lo que dure el proceso: sacarlo del recolector de ciclos
         # evita pausas de cientos de milisegundos del hilo de la interfaz al recorrerlo entero.
         gc.freeze()
