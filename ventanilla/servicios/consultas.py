@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -99,30 +100,38 @@ def buscar(almacen: Almacen, texto: str, *, limite: int = 50, hoy: date | None =
             return []
         calendario = calendario_de(sesion, almacen.ajustes)
         dependencias = {c: n for c, n in sesion.execute(select(Dependencia.codigo, Dependencia.nombre))}
+        # Solo las columnas que la lista muestra: materializar filas completas del ORM costaba
+        # más que la búsqueda misma.
+        s, c = SolicitudFila, CiudadanoFila
         filas = sesion.execute(
-            select(SolicitudFila, CiudadanoFila)
-            .outerjoin(CiudadanoFila, CiudadanoFila.id == SolicitudFila.ciudadano_id)
-            .where(SolicitudFila.fila.in_(filas_ids))
-            .order_by(SolicitudFila.fila.desc())
+            select(
+                s.radicado, s.recibido_en, s.tipo, s.asunto, s.dependencia, s.vence_el, s.estado,
+                s.respondida_el, c.nombres, c.apellidos, c.tipo_documento, c.numero_documento,
+            )
+            .outerjoin(c, c.id == s.ciudadano_id)
+            .where(s.fila.in_(filas_ids))
+            .order_by(s.fila.desc())
         )
+        umbral = almacen.ajustes.dias_por_vencer
         return [
             Resultado(
-                radicado=s.radicado,
-                recibido_en=s.recibido_en,
-                tipo=s.tipo,
-                asunto=s.asunto,
-                peticionario=c.nombre_completo if c else "Anónimo",
-                documento=(f"{c.tipo_documento} {c.numero_documento or ''}".strip() if c else ""),
-                dependencia=dependencias.get(s.dependencia, s.dependencia),
-                vence_el=s.vence_el,
-                estado=s.estado,
-                estado_termino=_clasificar(s, dia, calendario, almacen.ajustes.dias_por_vencer),
+                radicado=f.radicado,
+                recibido_en=f.recibido_en,
+                tipo=f.tipo,
+                asunto=f.asunto,
+                peticionario=" ".join(p for p in (f.nombres, f.apellidos) if p) if f.tipo_documento else "Anónimo",
+                documento=f"{f.tipo_documento} {f.numero_documento or ''}".strip() if f.tipo_documento else "",
+                dependencia=dependencias.get(f.dependencia, f.dependencia),
+                vence_el=f.vence_el,
+                estado=f.estado,
+                estado_termino=_clasificar(f, dia, calendario, umbral),
             )
-            for s, c in filas
+            for f in filas
         ]
 
 
-def _clasificar(s: SolicitudFila, hoy: date, calendario: Calendario, umbral: int) -> EstadoTermino:
+def _clasificar(s: Any, hoy: date, calendario: Calendario, umbral: int) -> EstadoTermino:
+    """`s` es una solicitud o una fila con `estado`, `vence_el` y `respondida_el`."""
     return estado_termino(
         estado=s.estado,
         vence_el=s.vence_el,
