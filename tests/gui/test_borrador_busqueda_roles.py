@@ -157,7 +157,7 @@ def test_barra_de_estado_dice_quien_donde_y_la_conexion(ventana: Any, qtbot: Any
     assert "María Gómez" in barra.quien.text() and almacen.ajustes.serie in barra.quien.text()
     qtbot.waitUntil(lambda: barra.conexion.text() == "○ Sin servidor")
     assert barra.reloj.text()
-    assert ventana.secciones == ["radicar", "buscar", "turnos", "bitacora"]
+    assert ventana.secciones == ["radicar", "buscar", "turnos", "bitacora", "jornada"]
 
 
 def test_el_tema_de_cada_persona_se_guarda_y_vuelve(ventana: Any, qtbot: Any, almacen: Almacen, funcionario: Any) -> None:

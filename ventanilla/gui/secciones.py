@@ -1,5 +1,5 @@
-"""Las secciones de la ventana principal que vienen de otros módulos: turnos, supervisión y
-administración, armadas según el equipo (con o sin servidor) y el rol de quien entró.
+"""Las secciones de la ventana principal que vienen de otros módulos: turnos, jornada,
+supervisión y administración, armadas según el equipo (con o sin servidor) y el rol de quien entró.
 """
 
 from __future__ import annotations
@@ -8,7 +8,14 @@ from ventanilla.datos.almacen import Almacen
 from ventanilla.gui.qt import QLabel, QVBoxLayout, QWidget
 from ventanilla.servicios.sesion import SesionUsuario
 
-__all__ = ["VENTANILLA_POR_OMISION", "aviso", "panel_administracion", "panel_supervision", "panel_turnos"]
+__all__ = [
+    "VENTANILLA_POR_OMISION",
+    "aviso",
+    "panel_administracion",
+    "panel_jornada",
+    "panel_supervision",
+    "panel_turnos",
+]
 
 VENTANILLA_POR_OMISION = 1
 """El número de ventanilla de este equipo mientras los ajustes no lo digan."""
@@ -47,6 +54,13 @@ def panel_turnos(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
     fuente.setParent(panel)
     fuente.iniciar()
     return panel
+
+
+def panel_jornada(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
+    """La jornada de brigada (Gobierno en la Calle) abierta en este equipo."""
+    from ventanilla.gui.jornadas import PanelJornada
+
+    return PanelJornada(almacen, sesion.login)
 
 
 def panel_supervision(almacen: Almacen, sesion: SesionUsuario) -> QWidget:

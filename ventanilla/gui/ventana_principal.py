@@ -37,7 +37,7 @@ from ventanilla.gui.qt import (
     Signal,
 )
 from ventanilla.gui.registro import PanelRegistro
-from ventanilla.gui.secciones import panel_administracion, panel_supervision, panel_turnos
+from ventanilla.gui.secciones import panel_administracion, panel_jornada, panel_supervision, panel_turnos
 from ventanilla.servicios.preferencias import guardar_preferencias, leer_preferencias
 from ventanilla.servicios.sesion import SesionUsuario, verificar_clave
 
@@ -51,6 +51,7 @@ SECCIONES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("buscar", "Buscar", ()),
     ("turnos", "Turnos", ()),
     ("bitacora", "Bitácora", ()),
+    ("jornada", "Jornada", ()),
     ("supervision", "Supervisión", ("supervisor",)),
     ("administracion", "Administración", ("administrador",)),
 )
@@ -93,6 +94,7 @@ class VentanaPrincipal(QMainWindow):
             "buscar": self.busqueda,
             "turnos": self._armar_turnos,
             "bitacora": self.bitacora,
+            "jornada": lambda: panel_jornada(almacen, sesion),
             "supervision": lambda: panel_supervision(almacen, sesion),
             "administracion": lambda: panel_administracion(almacen),
         }
