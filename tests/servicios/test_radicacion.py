@@ -143,3 +143,15 @@ def test_buscar_por_radicado_documento_nombre_y_asunto(almacen: Almacen, solicit
     assert [r.radicado for r in buscar(almacen, "reparacion via")] == [segundo.radicado]
     assert buscar(almacen, "inexistente") == []
     assert buscar(almacen, '"; DROP TABLE') == []
+
+
+def test_datos_sensibles_solo_con_su_propia_autorizacion(almacen: Almacen, solicitud_valida: dict[str, Any]) -> None:
+    solicitud_valida["caracterizacion"] = {"rango_edad": "60+", "etnia": "raizal", "discapacidad": "visual"}
+    solicitud_valida["autorizaciones"] = {"caracterizacion": True, "datos_sensibles": False, "encuestas_contacto": True}
+    radicado = radicar(almacen, solicitud_valida, usuario="admin", ahora=AHORA)
+    with almacen.leer() as sesion:
+        ciudadano = sesion.get(CiudadanoFila, radicado.ciudadano_id)
+        assert ciudadano is not None
+        assert ciudadano.caracterizacion == {"rango_edad": "60+"}
+        assert ciudadano.autorizaciones["datos_sensibles"]["otorgada"] is False
+        assert ciudadano.autorizaciones["encuestas_contacto"]["otorgada"] is True

@@ -31,6 +31,8 @@ __all__ = [
     "buscar_en_catalogo",
     "MAX_ASUNTO",
     "SENTIDOS_RESPUESTA",
+    "AUTORIZACIONES",
+    "DATOS_SENSIBLES",
 ]
 
 CANALES: dict[str, str] = {
@@ -44,6 +46,13 @@ CANALES: dict[str, str] = {
 }
 
 MAX_ASUNTO = 300
+
+AUTORIZACIONES = ("caracterizacion", "datos_sensibles", "encuestas_contacto")
+"""Lo que va más allá de la petición y pide autorización expresa (Ley 1581): la caracterización
+opcional, los datos sensibles (con la suya propia) y las encuestas o el contacto."""
+
+DATOS_SENSIBLES = frozenset({"etnia", "grupo_etnico", "discapacidad", "victima_conflicto"})
+"""Claves de la caracterización que son datos sensibles (Ley 1581, art. 5)."""
 
 SENTIDOS_RESPUESTA: dict[str, str] = {"concedida": "Concedida", "parcial": "Concedida en parte", "negada": "Negada"}
 """El sentido de una respuesta (`datos.sentido` del evento `solicitud.respondida`); el informe de
@@ -101,6 +110,8 @@ class NuevaSolicitud:
     anexos: tuple[str, ...] = ()
     caracterizacion: Mapping[str, Any] = field(default_factory=dict)
     accesibilidad: tuple[str, ...] = ()
+    autorizaciones: Mapping[str, bool] = field(default_factory=dict)
+    """Cada autorización de `AUTORIZACIONES`, otorgada o no."""
 
 
 def sin_tildes(texto: str) -> str:
@@ -283,6 +294,7 @@ def validar_solicitud(
     if not isinstance(accesibilidad, list):
         errores.append(ErrorCampo("accesibilidad", "Debe ser una lista."))
         accesibilidad = []
+    autorizaciones = _validar_autorizaciones(datos.get("autorizaciones"), consentimiento, errores)
     if errores:
         raise SolicitudInvalida(errores)
     assert dependencia is not None
@@ -300,7 +312,32 @@ def validar_solicitud(
         prioritaria=bool(datos.get("prioritaria", False)),
         preferencial=_texto(datos, "preferencial"),
         anexos=tuple(anexos),
-        # Sin autorización no se guarda caracterización alguna (Ley 1581): se descarta aquí.
-        caracterizacion=dict(caracterizacion) if consentimiento else {},
-        accesibilidad=tuple(str(a) for a in accesibilidad),
+        caracterizacion=_caracterizacion_autorizada(caracterizacion, autorizaciones),
+        accesibilidad=tuple(str(a) for a in accesibilidad) if autorizaciones["caracterizacion"] else (),
+        autorizaciones=autorizaciones,
     )
+
+
+def _validar_autorizaciones(valor: Any, consentimiento: bool, errores: list[ErrorCampo]) -> dict[str, bool]:
+    """Sin detalle, `consentimiento` vale para las tres; los datos sensibles exigen además la
+    caracterización."""
+    if valor is None:
+        autorizaciones = {clave: consentimiento for clave in AUTORIZACIONES}
+    elif not isinstance(valor, Mapping) or not all(isinstance(v, bool) for v in valor.values()):
+        errores.append(ErrorCampo("autorizaciones", f"Debe ser un objeto con true o false para: {', '.join(AUTORIZACIONES)}."))
+        return {clave: False for clave in AUTORIZACIONES}
+    else:
+        autorizaciones = {clave: bool(valor.get(clave, False)) for clave in AUTORIZACIONES}
+    autorizaciones["datos_sensibles"] = autorizaciones["datos_sensibles"] and autorizaciones["caracterizacion"]
+    return autorizaciones
+
+
+def _caracterizacion_autorizada(caracterizacion: Mapping[str, Any], autorizaciones: Mapping[str, bool]) -> dict[str, Any]:
+    """Sin autorización no se guarda caracterización alguna, ni datos sensibles sin la suya (Ley 1581)."""
+    if not autorizaciones["caracterizacion"]:
+        return {}
+    return {
+        clave: valor
+        for clave, valor in caracterizacion.items()
+        if autorizaciones["datos_sensibles"] or clave not in DATOS_SENSIBLES
+    }

@@ -38,11 +38,13 @@ def _autorizaciones(anteriores: dict[str, Any] | None, solicitud: NuevaSolicitud
         "version": VERSION_AVISO,
         "en": instante,
     }
+    for clave, otorgada in solicitud.autorizaciones.items():
+        registro[clave] = {"otorgada": otorgada, "version": VERSION_AVISO, "en": instante}
     return registro
 
 
 def _caracterizacion(anterior: dict[str, Any] | None, solicitud: NuevaSolicitud) -> dict[str, Any] | None:
-    if not solicitud.consentimiento:
+    if not solicitud.autorizaciones.get("caracterizacion", solicitud.consentimiento):
         return anterior
     nueva = dict(anterior or {})
     nueva.update(solicitud.caracterizacion)
