@@ -24,9 +24,11 @@ from ventanilla.gui.fechas import fecha_hora, hora
 from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QKeySequence,
     QLineEdit,
     QShortcut,
@@ -37,6 +39,7 @@ from ventanilla.gui.qt import (
     QWidget,
     Signal,
 )
+from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS, reacomodar
 from ventanilla.gui.registro_borrador import GuardianBorrador
 from ventanilla.gui.registro_campos import (
     CAMPO_A_WIDGET,
@@ -59,6 +62,7 @@ from ventanilla.gui.registro_resumen import (
     texto_vencimiento,
     validar_campo,
 )
+from ventanilla.gui.temas import gestor
 from ventanilla.rutas import recurso
 from ventanilla.servicios.anexos import Anexo, guardar_anexo
 from ventanilla.servicios.errores import ErrorDeServicio
@@ -124,6 +128,7 @@ class PanelRegistro(QWidget):
         self.confirmacion = cargar_formulario("confirmacion", self._pagina())
         self.resultado = cargar_formulario("resultado", self._pagina())
         self._preparar_catalogos()
+        self._seguir_la_escala()
         self._conectar()
         self._atajos()
         self._restaurar_borrador()
@@ -132,6 +137,19 @@ class PanelRegistro(QWidget):
         QTimer.singleShot(_PRECARGA_MS, self, lambda: ejecutar(self, precargar))
 
     # -- armado -----------------------------------------------------------------------------
+
+    def _seguir_la_escala(self) -> None:
+        """Con el texto grande, las rejillas de cuatro columnas pasan a dos (ver `reacomodo`)."""
+        temas = gestor(QApplication.instance())
+        temas.cambiado.connect(self._al_cambiar_escala)
+        self._al_cambiar_escala("", temas.escala)
+
+    def _al_cambiar_escala(self, _tema: str, escala: int) -> None:
+        for nombre in ("rejilla_peticionario", "rejilla_solicitud", "rejilla_caracterizacion", "rejilla_sensibles"):
+            reacomodar(self.form.findChild(QGridLayout, nombre), escala >= ESCALA_DOS_COLUMNAS)
+        # Reacomodar ya, no en la próxima vuelta del ciclo de eventos: el foco que llegue enseguida
+        # debe encontrar cada campo en su nuevo lugar.
+        self.form.contenido.layout().activate()
 
     def _pagina(self) -> QWidget:
         pagina = QWidget()

@@ -1,0 +1,52 @@
+"""Formularios que se reacomodan con el tamaño del texto: de cuatro columnas a dos.
+
+Una rejilla de pares etiqueta–campo en cuatro columnas (dos pares por fila) no cabe a lo ancho
+cuando el texto crece al 150 % o más. En vez de recortar o esconder la mitad derecha tras una
+barra de desplazamiento, cada pareja pasa a su propia fila, en el mismo orden de lectura (que
+es también el de tabulación), y se vuelve a cuatro columnas al achicar el texto.
+"""
+
+from __future__ import annotations
+
+from ventanilla.gui.qt import QGridLayout, QLayoutItem
+
+__all__ = ["ESCALA_DOS_COLUMNAS", "reacomodar"]
+
+ESCALA_DOS_COLUMNAS = 150
+"""Desde esta escala (%) las rejillas de cuatro columnas pasan a dos."""
+
+_POSICIONES = "_ventanilla_posiciones"
+
+
+def _posiciones(rejilla: QGridLayout) -> list[tuple[QLayoutItem, int, int, int, int]]:
+    """Las posiciones originales (las del formulario de Designer), guardadas la primera vez."""
+    guardadas = getattr(rejilla, _POSICIONES, None)
+    if guardadas is None:
+        guardadas = []
+        for indice in range(rejilla.count()):
+            fila, columna, filas, columnas = rejilla.getItemPosition(indice)
+            guardadas.append((rejilla.itemAt(indice), fila, columna, filas, columnas))
+        setattr(rejilla, _POSICIONES, guardadas)
+    return guardadas
+
+
+def reacomodar(rejilla: QGridLayout, dos_columnas: bool) -> None:
+    """Pone la rejilla en dos columnas (una pareja por fila) o la devuelve a las cuatro."""
+    originales = _posiciones(rejilla)
+    while rejilla.count():
+        rejilla.takeAt(0)
+    for elemento, fila, columna, filas, columnas in originales:
+        if not dos_columnas:
+            rejilla.addItem(elemento, fila, columna, filas, columnas)
+            continue
+        derecha = columna >= 2 and columnas <= 2
+        rejilla.addItem(
+            elemento,
+            2 * fila + (1 if derecha else 0),
+            columna - 2 if derecha else columna,
+            2 * filas - 1,
+            min(columnas, 2),
+        )
+    rejilla.setColumnStretch(1, 1)
+    rejilla.setColumnStretch(3, 0 if dos_columnas else 1)
+    rejilla.invalidate()
