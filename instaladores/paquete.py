@@ -35,7 +35,8 @@ _EXCLUIR_MODULOS = [
 def parametros_analisis() -> dict[str, Any]:
     datos = collect_data_files("ventanilla")
     datos += collect_data_files("ventanilla", subdir="datos/migraciones", include_py_files=True)
-    ocultos = collect_submodules("ventanilla") + [
+    # reportlab importa sus códigos de barras por nombre, al vuelo: PyInstaller no los ve.
+    ocultos = collect_submodules("ventanilla") + collect_submodules("reportlab.graphics.barcode") + [
         "sqlcipher3",
         "sqlcipher3.dbapi2",
         "sqlalchemy.dialects.sqlite.pysqlcipher",
