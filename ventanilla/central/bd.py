@@ -15,13 +15,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event, select, update
 
 from ventanilla.central.tablas import contadores
+from ventanilla.datos.esquema import migrar as migrar_esquema
 from ventanilla.rutas import directorio_datos
 
 __all__ = ["Central", "ahora_iso", "avanzar", "migrar", "url_por_defecto"]
@@ -66,24 +63,8 @@ def _crear_motor(url: str) -> Engine:
     return motor
 
 
-def _configuracion() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(Path(__file__).with_name("migraciones")))
-    return config
-
-
 def migrar(motor: Engine) -> None:
-    config = _configuracion()
-    cabezas = set(ScriptDirectory.from_config(config).get_heads())
-    with motor.connect() as conexion:
-        actuales = set(MigrationContext.configure(conexion).get_current_heads())
-        conexion.rollback()
-    if actuales == cabezas:
-        return
-    with motor.connect().execution_options(**{_ESCRITURA: True}) as conexion:
-        config.attributes["connection"] = conexion
-        command.upgrade(config, "heads")
-        conexion.commit()
+    migrar_esquema(motor, Path(__file__).with_name("migraciones"), _ESCRITURA)
 
 
 @dataclass

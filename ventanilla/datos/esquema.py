@@ -17,24 +17,23 @@ from sqlalchemy import Engine
 
 from ventanilla.datos.motor import MODO_ESCRITURA
 
-__all__ = ["migrar", "configuracion_alembic"]
+__all__ = ["migrar"]
+
+MIGRACIONES = Path(__file__).with_name("migraciones")
 
 
-def configuracion_alembic() -> Config:
+def migrar(motor: Engine, carpeta: Path = MIGRACIONES, opcion_escritura: str = MODO_ESCRITURA) -> None:
+    """Sube la base a todas las cabezas de las migraciones de `carpeta` (el almacén del equipo
+    por defecto; el servidor central pasa las suyas), con la opción que marca su escritura."""
     config = Config()
-    config.set_main_option("script_location", str(Path(__file__).with_name("migraciones")))
-    return config
-
-
-def migrar(motor: Engine) -> None:
-    config = configuracion_alembic()
+    config.set_main_option("script_location", str(carpeta))
     cabezas = set(ScriptDirectory.from_config(config).get_heads())
     with motor.connect() as conexion:
         actuales = set(MigrationContext.configure(conexion).get_current_heads())
         conexion.rollback()
     if actuales == cabezas:
         return
-    with motor.connect().execution_options(**{MODO_ESCRITURA: True}) as conexion:
+    with motor.connect().execution_options(**{opcion_escritura: True}) as conexion:
         config.attributes["connection"] = conexion
         command.upgrade(config, "heads")
         conexion.commit()
