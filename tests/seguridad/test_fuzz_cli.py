@@ -137,11 +137,6 @@ def _jornada_abierta() -> str:
     return jornada
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="jornada radicar/encuesta rompen con JSON que no es objeto (dominio/jornadas.py validar_respuestas, "
-    "servicios/asistencia.py radicar_en_jornada): quitar esta marca cuando se corrijan",
-)
 def test_jornada_radicar_y_encuesta_con_json_cualquiera(
     almacen: Almacen, solicitud_valida: dict[str, Any], archivo: Path
 ) -> None:

@@ -375,6 +375,8 @@ def _valor(pregunta: Pregunta, valor: Any) -> int | bool | str | None:
 
 def validar_respuestas(cuestionario: Cuestionario, respuestas: Mapping[str, Any]) -> dict[str, Any]:
     """Las respuestas limpias {clave: valor}; las no respondidas opcionales quedan fuera."""
+    if not isinstance(respuestas, Mapping):
+        raise EncuestaInvalida("Las respuestas van como un objeto {pregunta: valor}, por ejemplo {\"satisfaccion\": 5}.")
     sobran = set(respuestas) - {p.clave for p in cuestionario.preguntas}
     if sobran:
         raise EncuestaInvalida(

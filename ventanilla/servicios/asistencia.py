@@ -24,7 +24,7 @@ from ventanilla.datos.registro import anotar
 from ventanilla.dominio.documentos import TIPOS_DOCUMENTO, DocumentoInvalido, normalizar_documento
 from ventanilla.dominio.eventos import nuevo_id
 from ventanilla.dominio.jornadas import EstadoJornada
-from ventanilla.dominio.solicitudes import validar_telefono
+from ventanilla.dominio.solicitudes import ErrorCampo, SolicitudInvalida, validar_telefono
 from ventanilla.impresion.asistencia import DatosAsistencia, FilaAsistencia
 from ventanilla.impresion.aviso import aviso_privacidad
 from ventanilla.servicios.cierre_jornada import entidad_de
@@ -246,6 +246,8 @@ def radicar_en_jornada(
     asistencia van en la siguiente. Si algo fallara entre las dos, el radicado ya es válido y
     `vincular_solicitud` se puede repetir.
     """
+    if not isinstance(datos, Mapping):
+        raise SolicitudInvalida([ErrorCampo("solicitud", "La solicitud va como un objeto JSON con sus campos.")])
     with almacen.leer() as sesion:
         jornada_en(sesion, jornada_id, EstadoJornada.ABIERTA, que="radicar en la jornada")
     radicacion = radicar(almacen, {"canal": "brigada", **datos}, usuario=usuario, ahora=ahora)
