@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 
 import pytest
 from escritorio_atspi import EscritorioAccesible, PiezaFaltante
+from piezas import falta
 
 
 @pytest.fixture(scope="session")
@@ -15,8 +15,6 @@ def escritorio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EscritorioA
     try:
         vivo = EscritorioAccesible(tmp_path_factory.mktemp("escritorio"))
     except PiezaFaltante as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(str(error))
-        pytest.skip(str(error))
+        falta(str(error))
     yield vivo
     vivo.cerrar()

@@ -15,15 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-EN_CI = os.environ.get("CI") == "true"
+from piezas import falta
 
 
 def _falta(pieza: str) -> None:
-    mensaje = f"Falta {pieza} (scripts/instalar-sistema.sh lo instala)."
-    if EN_CI:
-        pytest.fail(mensaje)
-    pytest.skip(mensaje)
+    falta(f"Falta {pieza} (scripts/instalar-sistema.sh lo instala).")
 
 
 def _programa(nombre: str) -> str:

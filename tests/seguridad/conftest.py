@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from datetime import datetime
@@ -14,6 +13,7 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
+from piezas import falta
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.calendario import BOGOTA
@@ -65,10 +65,7 @@ def binario(nombre: str) -> str:
     """La ruta de un programa del sistema que la prueba usa como pieza real."""
     ruta = shutil.which(nombre)
     if ruta is None:
-        mensaje = f"falta el programa «{nombre}» (make sistema lo instala)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(mensaje)
-        pytest.skip(mensaje)
+        falta(f"falta el programa «{nombre}» (make sistema lo instala)")
     return ruta
 
 

@@ -20,6 +20,7 @@ import httpx
 import keyring
 import pytest
 from keyring.backends import fail
+from piezas import falta
 from sqlalchemy import create_engine, select, text
 
 from ventanilla.central.bd import Central
@@ -63,9 +64,7 @@ def esperar(condicion: Any, plazo: float = 30.0, mensaje: str = "la condición")
 def postgres() -> Iterator[str]:
     """Un servidor PostgreSQL real en un directorio temporal; da la URL base (sin base de datos)."""
     if not (BIN_PG / "initdb").exists() or shutil.which("runuser") is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("falta PostgreSQL (el paquete postgresql de Debian) o runuser")
-        pytest.skip("PostgreSQL no está instalado")
+        falta("falta PostgreSQL (el paquete postgresql de Debian) o runuser")
     # Fuera de la carpeta temporal de pytest (0700 de root): el usuario postgres debe poder entrar.
     carpeta = Path(tempfile.mkdtemp(prefix="ventanilla-pg-"))
     shutil.chown(carpeta, "postgres", "postgres")
