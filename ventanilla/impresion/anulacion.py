@@ -7,7 +7,6 @@ del radicado anulado, para que el archivo lo encuentre al escanearla.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 from reportlab.lib.units import mm
@@ -17,17 +16,10 @@ from ventanilla.impresion.formato import fecha_hora
 from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
-    MARGEN,
     ROJO,
-    TAMANOS,
     caja_radicado,
-    encabezado,
-    encabezado_continuacion,
+    documento_de_radicado,
     estilo_de,
-    marca_de_agua,
-    margen_inferior,
-    nuevo_lienzo,
-    pie,
     seccion,
     sello_copia,
 )
@@ -102,22 +94,15 @@ def constancia_anulacion(
 ) -> bytes:
     """El PDF de la constancia de anulación. `copia`: instante de la reimpresión."""
     estilo = estilo_de(letra_grande)
-    destino = io.BytesIO()
-    lienzo = nuevo_lienzo(destino, tamano, f"{TITULO} {datos.radicado}", datos.entidad)
-    ancho, alto = TAMANOS[tamano]
-
-    def al_empezar(hoja: Hoja) -> None:
-        if copia is not None:
-            marca_de_agua(hoja, "COPIA")
-        pie(hoja, TITULO, estilo)
-        if hoja.pagina == 1:
-            encabezado(hoja, datos.entidad, estilo, datos.radicado, "Radicado anulado")
-        else:
-            encabezado_continuacion(hoja, datos.entidad, f"{TITULO} {datos.radicado}", estilo)
-
-    hoja = Hoja(lienzo, ancho, alto, MARGEN, margen_inferior=margen_inferior(estilo),
-                al_empezar_pagina=al_empezar)
-    _cuerpo(hoja, datos, estilo, copia)
-    lienzo.showPage()
-    lienzo.save()
-    return destino.getvalue()
+    return documento_de_radicado(
+        entidad=datos.entidad,
+        titulo=TITULO,
+        radicado=datos.radicado,
+        tamano=tamano,
+        estilo=estilo,
+        copia=copia,
+        pie_texto=TITULO,
+        qr=datos.radicado,
+        leyenda_qr="Radicado anulado",
+        cuerpo=lambda hoja: _cuerpo(hoja, datos, estilo, copia),
+    )

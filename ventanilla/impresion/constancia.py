@@ -9,7 +9,6 @@ consulta, lleva el radicado.
 
 from __future__ import annotations
 
-import io
 from datetime import datetime
 
 from reportlab.lib.units import mm
@@ -19,16 +18,9 @@ from ventanilla.impresion.formato import fecha_hora, fecha_larga
 from ventanilla.impresion.fuentes import NEGRITA, NORMAL
 from ventanilla.impresion.lienzo import Estilo, Hoja
 from ventanilla.impresion.pagina import (
-    MARGEN,
-    TAMANOS,
     caja_radicado,
-    encabezado,
-    encabezado_continuacion,
+    documento_de_radicado,
     estilo_de,
-    marca_de_agua,
-    margen_inferior,
-    nuevo_lienzo,
-    pie,
     seccion,
     sello_copia,
 )
@@ -125,23 +117,15 @@ def constancia(
 ) -> bytes:
     """El PDF de la constancia. `copia`: instante de la reimpresión (la marca como COPIA)."""
     estilo = estilo_de(letra_grande)
-    destino = io.BytesIO()
-    lienzo = nuevo_lienzo(destino, tamano, f"{TITULO} {datos.radicado}", datos.entidad)
-    ancho, alto = TAMANOS[tamano]
-
-    def al_empezar(hoja: Hoja) -> None:
-        if copia is not None:
-            marca_de_agua(hoja, "COPIA")
-        pie(hoja, PIE if not letra_grande else "Constancia de radicación", estilo)
-        if hoja.pagina == 1:
-            encabezado(hoja, datos.entidad, estilo, datos.url_consulta or datos.radicado,
-                       "Consulte su solicitud")
-        else:
-            encabezado_continuacion(hoja, datos.entidad, f"{TITULO} {datos.radicado}", estilo)
-
-    hoja = Hoja(lienzo, ancho, alto, MARGEN, margen_inferior=margen_inferior(estilo),
-                al_empezar_pagina=al_empezar)
-    _cuerpo(hoja, datos, estilo, copia)
-    lienzo.showPage()
-    lienzo.save()
-    return destino.getvalue()
+    return documento_de_radicado(
+        entidad=datos.entidad,
+        titulo=TITULO,
+        radicado=datos.radicado,
+        tamano=tamano,
+        estilo=estilo,
+        copia=copia,
+        pie_texto=PIE if not letra_grande else "Constancia de radicación",
+        qr=datos.url_consulta or datos.radicado,
+        leyenda_qr="Consulte su solicitud",
+        cuerpo=lambda hoja: _cuerpo(hoja, datos, estilo, copia),
+    )

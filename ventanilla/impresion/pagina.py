@@ -9,6 +9,7 @@ para que nada quede apretado.
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from datetime import datetime
 
 from reportlab.lib.colors import HexColor
@@ -37,6 +38,7 @@ __all__ = [
     "ROJO",
     "TAMANOS",
     "caja_radicado",
+    "documento_de_radicado",
     "encabezado",
     "encabezado_continuacion",
     "estilo_de",
@@ -218,3 +220,38 @@ def pie(hoja: Hoja, texto: str, estilo: Estilo) -> None:
 def margen_inferior(estilo: Estilo) -> float:
     return MARGEN + estilo.pequeno * 1.5
 
+
+def documento_de_radicado(
+    *,
+    entidad: Entidad,
+    titulo: str,
+    radicado: str,
+    tamano: str,
+    estilo: Estilo,
+    copia: datetime | None,
+    pie_texto: str,
+    qr: str,
+    leyenda_qr: str,
+    cuerpo: Callable[[Hoja], None],
+) -> bytes:
+    """Un documento de un radicado en hoja carta o A4: encabezado de la entidad con su QR en la
+    primera página, encabezado corto en las siguientes, pie, marca COPIA en las reimpresiones;
+    `cuerpo` escribe el contenido."""
+    destino = io.BytesIO()
+    lienzo = nuevo_lienzo(destino, tamano, f"{titulo} {radicado}", entidad)
+    ancho, alto = TAMANOS[tamano]
+
+    def al_empezar(hoja: Hoja) -> None:
+        if copia is not None:
+            marca_de_agua(hoja, "COPIA")
+        pie(hoja, pie_texto, estilo)
+        if hoja.pagina == 1:
+            encabezado(hoja, entidad, estilo, qr, leyenda_qr)
+        else:
+            encabezado_continuacion(hoja, entidad, f"{titulo} {radicado}", estilo)
+
+    hoja = Hoja(lienzo, ancho, alto, MARGEN, margen_inferior=margen_inferior(estilo), al_empezar_pagina=al_empezar)
+    cuerpo(hoja)
+    lienzo.showPage()
+    lienzo.save()
+    return destino.getvalue()
