@@ -6,7 +6,7 @@ si algo falla, no queda ni el evento ni su efecto.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos import proyecciones  # noqa: F401  (registra los proyectores)
-from ventanilla.datos.proyeccion import proyectar
+from ventanilla.datos.proyeccion import proyectar_todos
 from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id, validar_datos
 
-__all__ = ["anotar", "incorporar", "a_evento", "eventos_de_solicitud", "todos_los_eventos", "ultimo_de"]
+__all__ = ["anotar", "incorporar", "incorporar_todos", "a_evento", "eventos_de_solicitud", "todos_los_eventos", "ultimo_de"]
 
 
 _ULTIMOS = "ventanilla_ultimo_por_dispositivo"
@@ -75,29 +75,40 @@ _INSERTAR = insert(EventoFila.__table__)
 
 
 def incorporar(sesion: Session, evento: Evento) -> None:
-    """Guarda un evento ya formado (propio o recibido de otro equipo) y lo proyecta.
+    """Guarda un evento ya formado (propio o recibido de otro equipo) y lo proyecta."""
+    incorporar_todos(sesion, (evento,))
 
-    Un INSERT directo, sin la unidad de trabajo del ORM: al recibir miles de eventos de otros
-    equipos, vaciar la sesión en cada uno costaba la mayor parte del tiempo.
+
+def incorporar_todos(sesion: Session, eventos: Sequence[Evento]) -> None:
+    """Guarda varios eventos ya formados con un solo INSERT de muchas filas y los proyecta en orden.
+
+    Sin la unidad de trabajo del ORM: al recibir miles de eventos de otros equipos, una sentencia
+    (y un vaciado de la sesión) por evento costaba la mayor parte del tiempo.
     """
+    if not eventos:
+        return
     sesion.execute(
         _INSERTAR,
-        {
-            "id": evento.id,
-            "dispositivo": evento.dispositivo,
-            "seq": evento.seq,
-            "usuario": evento.usuario,
-            "ocurrido_en": evento.ocurrido_en,
-            "tipo": evento.tipo,
-            "datos": dict(evento.datos),
-            "hash": evento.hash,
-            "solicitud_id": evento.datos.get("solicitud_id"),
-        },
+        [
+            {
+                "id": evento.id,
+                "dispositivo": evento.dispositivo,
+                "seq": evento.seq,
+                "usuario": evento.usuario,
+                "ocurrido_en": evento.ocurrido_en,
+                "tipo": evento.tipo,
+                "datos": dict(evento.datos),
+                "hash": evento.hash,
+                "solicitud_id": evento.datos.get("solicitud_id"),
+            }
+            for evento in eventos
+        ],
     )
     ultimos = sesion.info.get(_ULTIMOS, {})
-    if evento.dispositivo in ultimos and evento.seq > ultimos[evento.dispositivo][0]:
-        ultimos[evento.dispositivo] = (evento.seq, evento.hash)
-    proyectar(sesion, evento)
+    for evento in eventos:
+        if evento.dispositivo in ultimos and evento.seq > ultimos[evento.dispositivo][0]:
+            ultimos[evento.dispositivo] = (evento.seq, evento.hash)
+    proyectar_todos(sesion, eventos)
 
 
 def a_evento(fila: EventoFila) -> Evento:

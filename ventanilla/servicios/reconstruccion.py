@@ -12,7 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.almacen import Almacen
-from ventanilla.datos.proyeccion import proyectar, tablas_proyectadas
+from ventanilla.datos.proyeccion import proyectar_todos, tablas_proyectadas
 from ventanilla.datos.registro import todos_los_eventos
 
 __all__ = ["Reconstruccion", "reconstruir", "instantanea"]
@@ -43,10 +43,9 @@ def reconstruir(almacen: Almacen) -> Reconstruccion:
         antes = {t: instantanea(sesion, t) for t in tablas}
         for tabla in tablas_proyectadas():
             sesion.execute(text(f"DELETE FROM {tabla}"))  # noqa: S608
-        cuenta = 0
-        for evento in list(todos_los_eventos(sesion)):
-            proyectar(sesion, evento)
-            cuenta += 1
+        eventos = list(todos_los_eventos(sesion))
+        proyectar_todos(sesion, eventos)
+        cuenta = len(eventos)
         sesion.flush()
         diferencias: dict[str, list[str]] = {}
         for tabla in tablas:

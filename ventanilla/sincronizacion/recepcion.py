@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import CiudadanoFila, EventoFila
-from ventanilla.datos.registro import incorporar
+from ventanilla.datos.registro import incorporar_todos
 from ventanilla.sincronizacion import memoria
 from ventanilla.sincronizacion.catalogos import aplicar_catalogo
 from ventanilla.sincronizacion.cliente import ClienteSync
@@ -79,14 +79,11 @@ def _aplicar_pagina(sesion: Session, pagina: dict[str, Any]) -> int:
         _aplicar_ciudadano(sesion, registro)
     ids = [e["id"] for e in pagina["eventos"]]
     ya = set(sesion.scalars(select(EventoFila.id).where(EventoFila.id.in_(ids)))) if ids else set()
-    nuevos = 0
-    for datos in pagina["eventos"]:
-        if datos["id"] not in ya:
-            incorporar(sesion, evento_de_json(datos))
-            nuevos += 1
+    nuevos = [evento_de_json(datos) for datos in pagina["eventos"] if datos["id"] not in ya]
+    incorporar_todos(sesion, nuevos)
     c = pagina["cursores"]
     memoria.guardar_cursores(sesion, memoria.Cursores(int(c["eventos"]), int(c["ciudadanos"]), int(c["catalogos"])))
-    return nuevos
+    return len(nuevos)
 
 
 def recibir(almacen: Almacen, cliente: ClienteSync, progreso: Callable[[str, int, int], None]) -> int:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.modelos import CiudadanoFila, SolicitudFila
-from ventanilla.datos.proyeccion import proyector, tabla_proyectada
+from ventanilla.datos.proyeccion import proyector, proyector_en_bloque, tabla_proyectada
 from ventanilla.dominio.eventos import Evento
 from ventanilla.dominio.terminos import EstadoSolicitud
 
@@ -51,35 +53,45 @@ _SERIE = text(
     "INSERT INTO series (serie, anio, ultimo) VALUES (:serie, :anio, :ultimo) "
     "ON CONFLICT (serie, anio) DO UPDATE SET ultimo = max(ultimo, excluded.ultimo)"
 )
+_TANDA = 500
+"""Ciudadanos por consulta al indexar (por debajo del límite de parámetros de SQLite)."""
 
 
-def _indexar(sesion: Session, fila: int, radicado: str, ciudadano_id: str | None, asunto: str, *, nueva: bool) -> None:
-    documento = nombre = ""
-    if ciudadano_id:
-        ciudadano = sesion.execute(
-            select(CiudadanoFila.numero_documento, CiudadanoFila.nombres, CiudadanoFila.apellidos).where(
-                CiudadanoFila.id == ciudadano_id
-            )
-        ).first()
-        if ciudadano is not None:
-            documento = ciudadano.numero_documento or ""
-            nombre = " ".join(p for p in (ciudadano.nombres, ciudadano.apellidos) if p)
-    if not nueva:
-        sesion.execute(_BORRAR, {"fila": fila})
-    sesion.execute(_INSERTAR, {"fila": fila, "r": radicado, "d": documento, "n": nombre, "a": asunto})
+def _personas(sesion: Session, ids: set[str]) -> dict[str, tuple[str, str]]:
+    """El documento y el nombre completo de cada ciudadano nombrado, tal como los busca la gente."""
+    personas: dict[str, tuple[str, str]] = {}
+    lista = sorted(ids)
+    for inicio in range(0, len(lista), _TANDA):
+        consulta = select(
+            CiudadanoFila.id, CiudadanoFila.numero_documento, CiudadanoFila.nombres, CiudadanoFila.apellidos
+        ).where(CiudadanoFila.id.in_(lista[inicio : inicio + _TANDA]))
+        for c in sesion.execute(consulta):
+            personas[c.id] = (c.numero_documento or "", " ".join(p for p in (c.nombres, c.apellidos) if p))
+    return personas
+
+
+def _filas_de_busqueda(sesion: Session, solicitudes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    personas = _personas(sesion, {s["ciudadano_id"] for s in solicitudes if s["ciudadano_id"]})
+    filas = []
+    for s in solicitudes:
+        documento, nombre = personas.get(s["ciudadano_id"] or "", ("", ""))
+        filas.append({"fila": s["fila"], "r": s["radicado"], "d": documento, "n": nombre, "a": s["asunto"]})
+    return filas
 
 
 def indexar_busqueda(sesion: Session, fila: SolicitudFila) -> None:
     """Reescribe la fila de búsqueda de una solicitud (por ejemplo, tras corregir al ciudadano)."""
-    _indexar(sesion, fila.fila, fila.radicado, fila.ciudadano_id, fila.asunto, nueva=False)
+    sesion.execute(_BORRAR, {"fila": fila.fila})
+    datos = {"fila": fila.fila, "radicado": fila.radicado, "ciudadano_id": fila.ciudadano_id, "asunto": fila.asunto}
+    sesion.execute(_INSERTAR, _filas_de_busqueda(sesion, [datos]))
 
 
-@proyector("solicitud.radicada")
-def _radicada(sesion: Session, evento: Evento) -> None:
+def _solicitud_radicada(evento: Evento, fila: int) -> dict[str, Any]:
     d = evento.datos
     recibido_en = datetime.fromisoformat(d["recibido_en"])
     felicitacion = d["vence_el"] is None and d["tipo"] == "felicitacion"
-    valores = {
+    return {
+        "fila": fila,
         "id": d["solicitud_id"],
         "radicado": d["radicado"],
         "serie": d["serie"],
@@ -108,11 +120,24 @@ def _radicada(sesion: Session, evento: Evento) -> None:
         "usuario": evento.usuario,
         "dispositivo": evento.dispositivo,
     }
-    # INSERT directo (sin la unidad de trabajo del ORM): proyectar miles de radicaciones
-    # recibidas de otros equipos no debe vaciar la sesión en cada una.
-    fila = sesion.execute(_INSERTAR_SOLICITUD, valores).inserted_primary_key[0]
-    sesion.execute(_SERIE, {"serie": d["serie"], "anio": d["anio"], "ultimo": d["consecutivo"]})
-    _indexar(sesion, fila, d["radicado"], d.get("ciudadano_id"), d["asunto"], nueva=True)
+
+
+@proyector_en_bloque("solicitud.radicada")
+def _radicadas(sesion: Session, eventos: Sequence[Evento]) -> None:
+    """Inserta las solicitudes, sube sus series y las indexa, con una sentencia de muchas filas cada cosa.
+
+    La columna `fila` (la de la búsqueda) se numera aquí, tras la última: dentro de la transacción
+    de escritura nadie más inserta, y así no hace falta leerla de vuelta fila por fila.
+    """
+    base = sesion.scalar(select(func.coalesce(func.max(SolicitudFila.fila), 0)))
+    solicitudes = [_solicitud_radicada(evento, base + n) for n, evento in enumerate(eventos, start=1)]
+    sesion.execute(_INSERTAR_SOLICITUD, solicitudes)
+    ultimos: dict[tuple[str, int], int] = {}
+    for s in solicitudes:
+        clave = (s["serie"], s["anio"])
+        ultimos[clave] = max(ultimos.get(clave, 0), s["consecutivo"])
+    sesion.execute(_SERIE, [{"serie": serie, "anio": anio, "ultimo": ultimo} for (serie, anio), ultimo in ultimos.items()])
+    sesion.execute(_INSERTAR, _filas_de_busqueda(sesion, solicitudes))
 
 
 @proyector("solicitud.asignada")
