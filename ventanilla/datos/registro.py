@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.modelos import EventoFila
@@ -71,7 +71,7 @@ def anotar(
     return evento
 
 
-_INSERTAR = insert(EventoFila.__table__)
+_INSERTAR = insert(cast(Table, EventoFila.__table__))
 
 
 def incorporar(sesion: Session, evento: Evento) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from ventanilla.datos.modelos import CiudadanoFila, SolicitudFila
@@ -48,7 +48,7 @@ _BORRAR = text("DELETE FROM busqueda WHERE rowid = :fila")
 _INSERTAR = text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)")
 
 
-_INSERTAR_SOLICITUD = insert(SolicitudFila.__table__)
+_INSERTAR_SOLICITUD = insert(cast(Table, SolicitudFila.__table__))
 _SERIE = text(
     "INSERT INTO series (serie, anio, ultimo) VALUES (:serie, :anio, :ultimo) "
     "ON CONFLICT (serie, anio) DO UPDATE SET ultimo = max(ultimo, excluded.ultimo)"
@@ -129,7 +129,7 @@ def _radicadas(sesion: Session, eventos: Sequence[Evento]) -> None:
     La columna `fila` (la de la búsqueda) se numera aquí, tras la última: dentro de la transacción
     de escritura nadie más inserta, y así no hace falta leerla de vuelta fila por fila.
     """
-    base = sesion.scalar(select(func.coalesce(func.max(SolicitudFila.fila), 0)))
+    base = int(sesion.scalar(select(func.max(SolicitudFila.fila))) or 0)
     solicitudes = [_solicitud_radicada(evento, base + n) for n, evento in enumerate(eventos, start=1)]
     sesion.execute(_INSERTAR_SOLICITUD, solicitudes)
     ultimos: dict[tuple[str, int], int] = {}
