@@ -1,4 +1,5 @@
-"""Accesorios compartidos: un almacén nuevo por prueba, en su propio directorio de datos."""
+"""Accesorios compartidos: un almacén nuevo por prueba, en su propio directorio de datos, y un
+PostgreSQL real (uno por sesión, una base vacía por prueba)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres_real import base_pg, postgres
 
 from ventanilla.datos.almacen import Almacen
+
+__all__ = ["almacen", "base_pg", "directorio_datos", "postgres", "solicitud_valida"]
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Apoyo de las pruebas del servidor central: la aplicación real, servida por uvicorn en un hilo, sobre SQLite."""
+"""Apoyo de las pruebas del servidor central: la aplicación real, servida por uvicorn en un hilo, sobre
+SQLite y sobre un PostgreSQL real."""
 
 from __future__ import annotations
 
@@ -24,9 +25,11 @@ from ventanilla.sincronizacion.protocolo import CABECERA_PROTOCOLO, VERSION_PROT
 PROTOCOLO = {CABECERA_PROTOCOLO: str(VERSION_PROTOCOLO)}
 
 
-@pytest.fixture
-def central(tmp_path: Path) -> Iterator[Central]:
-    abierta = Central.abrir(f"sqlite:///{tmp_path / 'central.db'}", tmp_path / "central")
+@pytest.fixture(params=["sqlite", "postgresql"])
+def central(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Central]:
+    """El servidor sobre cada base que admite: las inserciones en bloque difieren entre las dos."""
+    url = f"sqlite:///{tmp_path / 'central.db'}" if request.param == "sqlite" else request.getfixturevalue("base_pg")
+    abierta = Central.abrir(url, tmp_path / "central")
     yield abierta
     abierta.cerrar()
 

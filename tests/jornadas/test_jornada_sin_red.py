@@ -58,8 +58,6 @@ def _cargar_accesorios_de_sincronizacion() -> ModuleType:
 
 
 _sync = _cargar_accesorios_de_sincronizacion()
-postgres = _sync.postgres
-base_pg = _sync.base_pg
 sin_llavero = _sync.sin_llavero
 servidor = _sync.servidor
 

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +16,7 @@ import httpx
 import keyring
 import pytest
 from keyring.backends import fail
-from piezas import falta
+from postgres_real import puerto_libre
 from sqlalchemy import create_engine, select, text
 
 from ventanilla.central.bd import Central
@@ -30,24 +26,7 @@ from ventanilla.datos.modelos import EventoFila
 from ventanilla.servicios.radicacion import radicar
 from ventanilla.sincronizacion.inscripcion import inscribir
 
-
-def _bin_pg() -> Path:
-    """Los programas de PostgreSQL: `VENTANILLA_PG_BIN`, o los del paquete de Debian (postgresql-NN)."""
-    elegido = os.environ.get("VENTANILLA_PG_BIN")
-    if elegido:
-        return Path(elegido)
-    versiones = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda r: int(r.parent.name) if r.parent.name.isdigit() else 0)
-    return versiones[-1] if versiones else Path("initdb").parent
-
-
-BIN_PG = _bin_pg()
 RAIZ = Path(__file__).resolve().parents[2]
-
-
-def puerto_libre() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def esperar(condicion: Any, plazo: float = 30.0, mensaje: str = "la condición") -> Any:
@@ -58,41 +37,6 @@ def esperar(condicion: Any, plazo: float = 30.0, mensaje: str = "la condición")
             return valor
         time.sleep(0.05)
     raise AssertionError(f"pasó el plazo de {plazo} s esperando {mensaje}")
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[str]:
-    """Un servidor PostgreSQL real en un directorio temporal; da la URL base (sin base de datos)."""
-    if not (BIN_PG / "initdb").exists() or shutil.which("runuser") is None:
-        falta("falta PostgreSQL (el paquete postgresql de Debian) o runuser")
-    # Fuera de la carpeta temporal de pytest (0700 de root): el usuario postgres debe poder entrar.
-    carpeta = Path(tempfile.mkdtemp(prefix="ventanilla-pg-"))
-    shutil.chown(carpeta, "postgres", "postgres")
-    puerto = puerto_libre()
-    como_postgres = ["runuser", "-u", "postgres", "--"]
-    subprocess.run([*como_postgres, BIN_PG / "initdb", "-D", carpeta / "data", "-U", "app", "--auth=trust"],
-                   check=True, capture_output=True)
-    opciones = f"-k {carpeta} -p {puerto} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-    # Con -l el servidor no hereda nuestra salida: si la heredara, run() esperaría su fin para siempre.
-    subprocess.run([*como_postgres, BIN_PG / "pg_ctl", "-D", carpeta / "data", "-l", carpeta / "pg.log", "-w",
-                    "-o", opciones, "start"], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
-    try:
-        yield f"postgresql+psycopg://app@127.0.0.1:{puerto}"
-    finally:
-        subprocess.run([*como_postgres, BIN_PG / "pg_ctl", "-D", carpeta / "data", "-m", "immediate", "stop"],
-                       check=False, capture_output=True)
-        shutil.rmtree(carpeta, ignore_errors=True)
-
-
-@pytest.fixture
-def base_pg(postgres: str) -> str:
-    """Una base de datos nueva y vacía para la prueba; da su URL."""
-    nombre = f"t_{uuid.uuid4().hex[:12]}"
-    motor = create_engine(f"{postgres}/postgres", isolation_level="AUTOCOMMIT")
-    with motor.connect() as conexion:
-        conexion.execute(text(f'CREATE DATABASE "{nombre}"'))
-    motor.dispose()
-    return f"{postgres}/{nombre}"
 
 
 @pytest.fixture(autouse=True)

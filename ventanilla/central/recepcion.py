@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from ventanilla.central.bd import Central, ahora_iso, avanzar
+from ventanilla.central.bd import Central, ahora_iso, avanzar, insertar_filas
 from ventanilla.central.tablas import (
     ciudadanos,
     dispositivos,
@@ -130,8 +130,9 @@ def _proyectar_radicados(conexion: Connection, nuevos: list[EventoRecibido]) -> 
         repetido = conexion.scalar(select(radicados.c.radicado).where(radicados.c.radicado.in_(nombres)).limit(1))
         if repetido is not None or len(set(nombres)) != len(nombres):
             raise Rechazo(409, f"El radicado «{repetido or nombres[0]}» ya existe en la entidad: un radicado es único.")
-        conexion.execute(
-            insert(radicados),
+        insertar_filas(
+            conexion,
+            radicados,
             [
                 {
                     "radicado": e.datos["radicado"][:40],
@@ -227,8 +228,9 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
                 raise Rechazo(409, "Los eventos nombran ciudadanos que el servidor aún no tiene: envíe antes los ciudadanos.")
         if nuevos:
             avanzar(conexion, "eventos", len(nuevos))
-            conexion.execute(
-                insert(eventos),
+            insertar_filas(
+                conexion,
+                eventos,
                 [
                     {
                         "posicion": base + numero,

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import CiudadanoFila, EventoFila
-from ventanilla.datos.registro import a_evento
+from ventanilla.dominio.eventos import Evento
 from ventanilla.sincronizacion import memoria
 from ventanilla.sincronizacion.cliente import ClienteSync
 from ventanilla.sincronizacion.errores import Conflicto
@@ -94,15 +94,22 @@ def enviar_ciudadanos(almacen: Almacen, cliente: ClienteSync, resultado: Envio, 
         progreso("ciudadanos", resultado.ciudadanos, 0)
 
 
+_COLUMNAS_EVENTO = (
+    EventoFila.id, EventoFila.dispositivo, EventoFila.seq, EventoFila.usuario, EventoFila.ocurrido_en,
+    EventoFila.tipo, EventoFila.datos, EventoFila.hash,
+)
+
+
 def _eventos_desde(almacen: Almacen, dispositivo: str, seq: int, limite: int) -> list[dict[str, object]]:
+    """El siguiente lote de eventos propios, leídos como tuplas (sin objetos del ORM: son miles)."""
     with almacen.leer() as sesion:
-        filas = sesion.scalars(
-            select(EventoFila)
+        filas = sesion.execute(
+            select(*_COLUMNAS_EVENTO)
             .where(EventoFila.dispositivo == dispositivo, EventoFila.seq > seq)
             .order_by(EventoFila.seq)
             .limit(limite)
         )
-        return [evento_a_json(a_evento(f)) for f in filas]
+        return [evento_a_json(Evento(**fila._mapping)) for fila in filas]
 
 
 def preparar_envio(almacen: Almacen, cliente: ClienteSync) -> dict[str, Any]:
