@@ -9,6 +9,7 @@ se saltan, así que aplicar dos veces no cambia nada.
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from typing import Any
 
@@ -72,6 +73,11 @@ def _aplicar_ciudadano(sesion: Session, registro: dict[str, Any]) -> None:
     )
 
 
+def _cursores_de(pagina: dict[str, Any]) -> memoria.Cursores:
+    c = pagina["cursores"]
+    return memoria.Cursores(int(c["eventos"]), int(c["ciudadanos"]), int(c["catalogos"]))
+
+
 def _aplicar_pagina(sesion: Session, pagina: dict[str, Any]) -> int:
     for cambio in pagina["catalogos"]:
         aplicar_catalogo(sesion, cambio)
@@ -81,34 +87,50 @@ def _aplicar_pagina(sesion: Session, pagina: dict[str, Any]) -> int:
     ya = set(sesion.scalars(select(EventoFila.id).where(EventoFila.id.in_(ids)))) if ids else set()
     nuevos = [evento_de_json(datos) for datos in pagina["eventos"] if datos["id"] not in ya]
     incorporar_todos(sesion, nuevos)
-    c = pagina["cursores"]
-    memoria.guardar_cursores(sesion, memoria.Cursores(int(c["eventos"]), int(c["ciudadanos"]), int(c["catalogos"])))
+    memoria.guardar_cursores(sesion, _cursores_de(pagina))
     return len(nuevos)
 
 
+def _pedir_pagina(cliente: ClienteSync, cursores: memoria.Cursores) -> dict[str, Any]:
+    pagina: dict[str, Any] = cliente.pedir(
+        "GET", "/sync/cambios",
+        params={"eventos": cursores.eventos, "ciudadanos": cursores.ciudadanos, "catalogos": cursores.catalogos,
+                "limite": PAGINA},
+    )
+    return pagina
+
+
 def recibir(almacen: Almacen, cliente: ClienteSync, progreso: Callable[[str, int, int], None]) -> int:
-    """Pide y aplica páginas hasta que el servidor no tenga más; devuelve los eventos nuevos."""
+    """Pide y aplica páginas hasta que el servidor no tenga más; devuelve los eventos nuevos.
+
+    Mientras se aplica una página, la siguiente ya viene en camino (un hilo que solo espera la
+    red): el servidor la prepara a la vez que este equipo escribe. Pedirla antes no adelanta nada
+    aquí: los cursores guardados avanzan solo con la página que quedó escrita.
+    """
     recibidos = 0
-    while True:
-        with almacen.leer() as sesion:
-            cursores = memoria.leer_cursores(sesion)
-        pagina = cliente.pedir(
-            "GET", "/sync/cambios",
-            params={"eventos": cursores.eventos, "ciudadanos": cursores.ciudadanos, "catalogos": cursores.catalogos,
-                    "limite": PAGINA},
-        )
-        ultimas = pagina.get("ultimas", {})
-        restaurado = any(int(ultimas.get(nombre, valor)) < valor for nombre, valor in vars(cursores).items())
-        if pagina.get("reiniciar") or restaurado:
-            # El servidor tiene menos de lo que ya se recibió: lo restauraron de una copia. Se vuelve
-            # a pedir todo (lo que ya está se salta) para no perder lo que llegue después.
+    with almacen.leer() as sesion:
+        cursores = memoria.leer_cursores(sesion)
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ventanilla-recepcion") as red:
+        en_camino = red.submit(_pedir_pagina, cliente, cursores)
+        while True:
+            pagina = en_camino.result()
+            ultimas = pagina.get("ultimas", {})
+            restaurado = any(int(ultimas.get(nombre, valor)) < valor for nombre, valor in vars(cursores).items())
+            if pagina.get("reiniciar") or restaurado:
+                # El servidor tiene menos de lo que ya se recibió: lo restauraron de una copia. Se vuelve
+                # a pedir todo (lo que ya está se salta) para no perder lo que llegue después.
+                with almacen.escribir() as sesion:
+                    memoria.guardar_cursores(sesion, memoria.Cursores())
+                    memoria.anotar_rechazo(sesion, "servidor", "restaurado",
+                                           "El servidor parece restaurado de una copia: se volvió a pedir todo.")
+                cursores = memoria.Cursores()
+                en_camino = red.submit(_pedir_pagina, cliente, cursores)
+                continue
+            cursores = _cursores_de(pagina)
+            if pagina["hay_mas"]:
+                en_camino = red.submit(_pedir_pagina, cliente, cursores)
             with almacen.escribir() as sesion:
-                memoria.guardar_cursores(sesion, memoria.Cursores())
-                memoria.anotar_rechazo(sesion, "servidor", "restaurado",
-                                       "El servidor parece restaurado de una copia: se volvió a pedir todo.")
-            continue
-        with almacen.escribir() as sesion:
-            recibidos += _aplicar_pagina(sesion, pagina)
-        progreso("eventos recibidos", recibidos, 0)
-        if not pagina["hay_mas"]:
-            return recibidos
+                recibidos += _aplicar_pagina(sesion, pagina)
+            progreso("eventos recibidos", recibidos, 0)
+            if not pagina["hay_mas"]:
+                return recibidos
