@@ -144,8 +144,13 @@ revisiones = Table(
     Column("detalle", Text, nullable=False),
     Column("creado_en", String(32), nullable=False),
     Column("resuelta", Boolean, nullable=False),
+    Column("resuelta_en", String(32)),
+    Column("resuelta_por", String(64)),
+    Column("decision", String(16)),
+    Column("nota", Text),
 )
-"""Lo que una persona debe revisar: ediciones concurrentes de un ciudadano, cadenas rotas, huecos."""
+"""Lo que una persona debe revisar: ediciones concurrentes de un ciudadano, cadenas rotas, huecos.
+Un administrador la resuelve una sola vez (`central/revisiones.py`): quién, cuándo, qué decidió y por qué."""
 
 radicados = Table(
     "radicados",
