@@ -70,6 +70,17 @@ def inscribir(cliente: httpx.Client, central: Central, serie: str, series_usadas
     return dispositivo, {**PROTOCOLO, "Authorization": f"Bearer {respuesta.json()['token']}"}
 
 
+def sesion(cliente: httpx.Client, central: Central, login: str = "jefe", roles: tuple[str, ...] = ("administrador",)) -> dict[str, str]:
+    """Crea el usuario `login` con `roles` y abre su sesión; devuelve las cabeceras con el token."""
+    from ventanilla.central.modelos_api import CambioUsuario
+    from ventanilla.central.rutas_administracion import guardar_usuario
+
+    guardar_usuario(central, login, CambioUsuario(nombre=login.capitalize(), roles=list(roles), clave="clave-segura-1"))
+    respuesta = cliente.post("/api/v1/sesiones", json={"login": login, "clave": "clave-segura-1"})
+    assert respuesta.status_code == 200, respuesta.text
+    return {"Authorization": f"Bearer {respuesta.json()['token']}"}
+
+
 def cadena(dispositivo: str, cuantos: int, serie: str, *, desde: int = 1, anterior: str = HASH_INICIAL) -> list[Evento]:
     """Eventos de radicación bien encadenados de un equipo, como los haría su almacén."""
     eventos = []

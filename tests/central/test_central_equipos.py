@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 
 import httpx
-from apoyo_central import PROTOCOLO, cadena, codigo, contar, inscribir, lote
+from apoyo_central import PROTOCOLO, cadena, codigo, contar, inscribir, lote, sesion
 
 from ventanilla.central.bd import Central
 from ventanilla.dominio.eventos import nuevo_id
@@ -33,18 +33,9 @@ def test_una_serie_ajena_impide_inscribirse_y_nada_cambia(cliente: httpx.Client,
     assert usado.status_code == 403 and "ya se usó" in usado.json()["detail"]
 
 
-def _admin(cliente: httpx.Client, central: Central) -> dict[str, str]:
-    from ventanilla.central.modelos_api import CambioUsuario
-    from ventanilla.central.rutas_administracion import guardar_usuario
-
-    guardar_usuario(central, "jefe", CambioUsuario(nombre="Jefa", roles=["administrador"], clave="clave-segura-1"))
-    assert cliente.post("/api/v1/sesiones", json={"login": "jefe", "clave": "mala-clave"}).status_code == 401
-    token = cliente.post("/api/v1/sesiones", json={"login": "jefe", "clave": "clave-segura-1"}).json()["token"]
-    return {"Authorization": f"Bearer {token}"}
-
-
 def test_una_plantilla_sin_consecutivo_se_rechaza(cliente: httpx.Client, central: Central) -> None:
-    admin = _admin(cliente, central)
+    admin = sesion(cliente, central)
+    assert cliente.post("/api/v1/sesiones", json={"login": "jefe", "clave": "mala-clave"}).status_code == 401
     mala = cliente.put("/api/v1/catalogos/plantillas/vigente", json={"datos": {"texto": "{entidad}-{serie}-{año}"}}, headers=admin)
     assert mala.status_code == 422 and "consecutivo" in mala.json()["detail"]
     buena = cliente.put(

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, insert, select, update
 from ventanilla.central.bd import Central, ahora_iso, avanzar
 from ventanilla.central.tablas import ciudadanos, revisiones
 
-__all__ = ["ciudadanos_para", "recibir_ciudadanos"]
+__all__ = ["anotar_version", "ciudadanos_para", "recibir_ciudadanos"]
 
 
 def _revision(conexion: Connection, tipo: str, referencia: str, equipo: str, detalle: dict[str, Any]) -> None:
@@ -33,6 +33,26 @@ def _documento(datos: dict[str, Any]) -> str | None:
     return f"{tipo}:{numero}"[:40] if isinstance(tipo, str) and isinstance(numero, str) and numero else None
 
 
+def _texto(datos: dict[str, Any]) -> str:
+    return json.dumps(datos, sort_keys=True, ensure_ascii=False)
+
+
+def anotar_version(
+    conexion: Connection, ciudadano: str, version: int, datos: dict[str, Any], equipo: str, cambio: int
+) -> None:
+    """Guarda una versión nueva de un ciudadano que ya existe, en la posición `cambio` de `ciudadanos`.
+
+    Es el único camino para cambiar un ciudadano del servidor: un cambio aceptado de un equipo y una
+    revisión resuelta por un administrador pasan por aquí, y los equipos lo reciben por `cambio`.
+    """
+    conexion.execute(
+        update(ciudadanos).where(ciudadanos.c.id == ciudadano).values(
+            version=version, datos=_texto(datos), documento=_documento(datos), dispositivo=equipo,
+            actualizado_en=ahora_iso(), cambio=cambio,
+        )
+    )
+
+
 def recibir_ciudadanos(central: Central, equipo: str, registros: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Aplica cada registro con su comprobación de versión; devuelve el resultado de cada uno."""
     resultados: list[dict[str, Any]] = []
@@ -42,7 +62,7 @@ def recibir_ciudadanos(central: Central, equipo: str, registros: list[dict[str, 
         ids = [r["id"] for r in registros]
         actuales = {f.id: f for f in conexion.execute(select(ciudadanos).where(ciudadanos.c.id.in_(ids)))}
         for registro in registros:
-            texto = json.dumps(registro["datos"], sort_keys=True, ensure_ascii=False)
+            texto = _texto(registro["datos"])
             actual = actuales.get(registro["id"])
             if actual is not None and actual.datos == texto:
                 resultados.append({"id": registro["id"], "estado": "aceptado", "version": actual.version})
@@ -73,11 +93,7 @@ def recibir_ciudadanos(central: Central, equipo: str, registros: list[dict[str, 
                 )
             else:
                 version = actual.version + 1
-                conexion.execute(
-                    update(ciudadanos).where(ciudadanos.c.id == registro["id"]).values(
-                        version=version, datos=texto, documento=_documento(registro["datos"]), dispositivo=equipo, actualizado_en=ahora_iso(), cambio=siguiente
-                    )
-                )
+                anotar_version(conexion, registro["id"], version, registro["datos"], equipo, siguiente)
             resultados.append({"id": registro["id"], "estado": "aceptado", "version": version})
         if siguiente > base:
             avanzar(conexion, "ciudadanos", siguiente - base)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "UUID",
@@ -19,6 +20,7 @@ __all__ = [
     "PeticionCodigo",
     "PeticionInscripcion",
     "PeticionSesion",
+    "ResolucionRevision",
 ]
 
 UUID = Annotated[str, Field(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
@@ -100,3 +102,29 @@ class EstadoEquipo(BaseModel):
     ultimo_seq: int
     ultimo_hash: str
     hora_servidor: str
+
+
+def _decision(valor: Any) -> Any:
+    if valor not in ("aplicar", "conservar", "revisada"):
+        raise PydanticCustomError("decision", "La decisión debe ser «aplicar», «conservar» o «revisada».")
+    return valor
+
+
+def _nota(valor: Any) -> str:
+    texto = valor.strip() if isinstance(valor, str) else ""
+    if not 1 <= len(texto) <= 500 or any(ord(c) < 32 for c in texto):
+        raise PydanticCustomError(
+            "nota", "Escriba en una línea, de 1 a 500 caracteres, el motivo de la decisión: queda anotado con ella."
+        )
+    return texto
+
+
+class ResolucionRevision(_Estricto):
+    """La decisión de un administrador sobre una revisión, con su motivo (los mensajes, en español)."""
+
+    decision: Annotated[Literal["aplicar", "conservar", "revisada"], BeforeValidator(_decision)]
+    nota: Annotated[str, BeforeValidator(_nota), Field(json_schema_extra={"minLength": 1, "maxLength": 500})]
+    version_vista: Annotated[
+        int | None,
+        Field(ge=1, le=2_000_000_000, description="La versión del ciudadano que vio quien decide (solo para «aplicar»)"),
+    ] = None

@@ -1,4 +1,4 @@
-"""Las rutas de administración (rol administrador): sesiones, usuarios, equipos y catálogos.
+"""Las rutas de administración (rol administrador): sesiones, usuarios, equipos, catálogos y revisiones.
 
 La ventana de administración del escritorio y cualquier script hablan con estas rutas; el token
 de sesión se obtiene en `POST /api/v1/sesiones` con usuario y clave.
@@ -6,11 +6,9 @@ de sesión se obtiene en `POST /api/v1/sesiones` con usuario y clave.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Path
-from sqlalchemy import select
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 
 from ventanilla.central.acceso import administrador_actual, central_de, cifrar_clave, iniciar_sesion
 from ventanilla.central.bd import Central
@@ -29,9 +27,11 @@ from ventanilla.central.modelos_api import (
     CambioUsuario,
     PeticionCodigo,
     PeticionSesion,
+    ResolucionRevision,
 )
 from ventanilla.central.recepcion import Rechazo
-from ventanilla.central.tablas import revisiones
+from ventanilla.central.revisiones import listar as listar_revisiones
+from ventanilla.central.revisiones import resolver
 
 __all__ = ["guardar_usuario", "router"]
 
@@ -126,19 +126,21 @@ def poner_catalogo(tipo: _Clave, clave: _Clave, cambio: CambioCatalogo, central:
     return {"tipo": tipo, "clave": clave, "datos": datos, "activo": cambio.activo, "version": version}
 
 
-@router.get("/revisiones", summary="Lo que espera revisión de una persona")
-def pendientes(central: CentralDep, _admin: AdminDep) -> list[dict[str, Any]]:
+@router.get("/revisiones", summary="Lo que espera revisión de una persona (con todas=true, también lo resuelto)")
+def revisiones(
+    central: CentralDep,
+    _admin: AdminDep,
+    todas: Annotated[bool, Query(description="Incluir las ya resueltas, con quién, cuándo, qué decidió y por qué")] = False,
+) -> list[dict[str, Any]]:
     with central.leer() as conexion:
-        filas = conexion.execute(select(revisiones).where(revisiones.c.resuelta.is_(False)).order_by(revisiones.c.id))
-        return [
-            {"id": f.id, "tipo": f.tipo, "referencia": f.referencia, "dispositivo": f.dispositivo,
-             "detalle": _detalle(f.detalle), "creado_en": f.creado_en}
-            for f in filas
-        ]
+        return listar_revisiones(conexion, todas=todas)
 
 
-def _detalle(texto: str) -> Any:
+@router.post("/revisiones/{revision}/resolver", summary="Resolver una revisión: aplicar, conservar o marcar revisada, con su motivo")
+def resolver_revision(
+    revision: Annotated[int, Path(ge=1, le=2_147_483_647)], peticion: ResolucionRevision, central: CentralDep, admin: AdminDep
+) -> dict[str, Any]:
     try:
-        return json.loads(texto)
-    except ValueError:
-        return texto
+        return resolver(central, revision, peticion.decision, peticion.nota, admin, version_vista=peticion.version_vista)
+    except Rechazo as rechazo:
+        raise HTTPException(rechazo.estado, rechazo.mensaje) from None
