@@ -1,8 +1,8 @@
 """El cliente de administración (sin Qt): lo usan la ventana de administración y los scripts.
 
 Entra con usuario y clave de un administrador del servidor y habla con las rutas de
-administración: usuarios y roles, equipos (códigos, revocación), catálogos, días cerrados y
-plantillas. Las negativas llegan como `RechazoDelServidor` con el mensaje del servidor.
+administración: usuarios y roles, equipos (códigos, revocación), catálogos, días cerrados,
+plantillas y revisiones. Las negativas llegan como `RechazoDelServidor` con el mensaje del servidor.
 """
 
 from __future__ import annotations
@@ -50,8 +50,17 @@ class ClienteAdministracion:
     def guardar_catalogo(self, tipo: str, clave: str, datos: dict[str, Any], activo: bool = True) -> dict[str, Any]:
         return dict(self._cliente.pedir("PUT", f"/catalogos/{tipo}/{clave}", cuerpo={"datos": datos, "activo": activo}))
 
-    def revisiones(self) -> list[dict[str, Any]]:
-        return list(self._cliente.pedir("GET", "/revisiones"))
+    def revisiones(self, todas: bool = False) -> list[dict[str, Any]]:
+        """Las pendientes; con `todas`, también las resueltas (quién, cuándo, qué decidió y por qué)."""
+        return list(self._cliente.pedir("GET", "/revisiones", params={"todas": "true"} if todas else None))
+
+    def resolver_revision(self, revision: int, decision: str, nota: str, *, version_vista: int | None = None) -> dict[str, Any]:
+        """`decision`: «aplicar», «conservar» o «revisada»; `version_vista`, la versión del ciudadano
+        que se comparó (así «aplicar» no pisa un cambio llegado mientras tanto)."""
+        cuerpo: dict[str, Any] = {"decision": decision, "nota": nota}
+        if version_vista is not None:
+            cuerpo["version_vista"] = version_vista
+        return dict(self._cliente.pedir("POST", f"/revisiones/{revision}/resolver", cuerpo=cuerpo))
 
 
 def entrar(servidor: str, login: str, clave: str, *, transporte: httpx.BaseTransport | None = None) -> ClienteAdministracion:
