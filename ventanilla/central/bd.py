@@ -8,20 +8,33 @@ deben ir en orden (eventos, ciudadanos, catálogos) bloquean la fila de su conta
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, select, update
+from sqlalchemy import (
+    ARRAY,
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    any_,
+    bindparam,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
 
 from ventanilla.central.tablas import contadores
 from ventanilla.datos.esquema import migrar as migrar_esquema
 from ventanilla.rutas import directorio_datos
 
-__all__ = ["Central", "ahora_iso", "avanzar", "insertar_filas", "migrar", "url_por_defecto"]
+__all__ = ["Central", "ahora_iso", "avanzar", "en_lista", "insertar_filas", "migrar", "url_por_defecto"]
 
 _ESCRITURA = "ventanilla_central_escritura"
 
@@ -133,3 +146,14 @@ def insertar_filas(conexion: Connection, tabla: Table, filas: list[dict[str, Any
     with cursor, cursor.copy(f"COPY {tabla.name} ({', '.join(columnas)}) FROM STDIN") as copia:
         for fila in filas:
             copia.write_row(tuple(fila[c] for c in columnas))
+
+
+def en_lista(conexion: Connection, columna: ColumnElement[Any], valores: Collection[Any]) -> ColumnElement[bool]:
+    """`columna IN (valores)` para lotes de miles de valores.
+
+    En PostgreSQL va como `= ANY(:arreglo)`, un solo parámetro: un IN con mil parámetros se
+    vuelve a armar y a analizar en cada consulta, y eso costaba un cuarto del envío de un lote.
+    """
+    if conexion.dialect.name == "postgresql":
+        return columna == any_(bindparam(None, list(valores), type_=ARRAY(columna.type)))
+    return columna.in_(list(valores))

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
-from ventanilla.central.bd import Central, ahora_iso, avanzar, insertar_filas
+from ventanilla.central.bd import Central, ahora_iso, avanzar, en_lista, insertar_filas
 from ventanilla.central.tablas import (
     ciudadanos,
     dispositivos,
@@ -127,7 +127,7 @@ def _proyectar_radicados(conexion: Connection, nuevos: list[EventoRecibido]) -> 
     radicadas = [e for e in nuevos if e.tipo == "solicitud.radicada"]
     if radicadas:
         nombres = [e.datos["radicado"] for e in radicadas]
-        repetido = conexion.scalar(select(radicados.c.radicado).where(radicados.c.radicado.in_(nombres)).limit(1))
+        repetido = conexion.scalar(select(radicados.c.radicado).where(en_lista(conexion, radicados.c.radicado, nombres)).limit(1))
         if repetido is not None or len(set(nombres)) != len(nombres):
             raise Rechazo(409, f"El radicado «{repetido or nombres[0]}» ya existe en la entidad: un radicado es único.")
         insertar_filas(
@@ -186,7 +186,7 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
                 select(
                     eventos.c.id, eventos.c.dispositivo, eventos.c.seq, eventos.c.usuario, eventos.c.ocurrido_en,
                     eventos.c.tipo, eventos.c.datos, eventos.c.hash,
-                ).where(eventos.c.id.in_(ids))
+                ).where(en_lista(conexion, eventos.c.id, ids))
             )
         }
         anterior, siguiente = fila.ultimo_hash, fila.ultimo_seq + 1
@@ -223,7 +223,7 @@ def _recibir(central: Central, equipo: str, lote: list[EventoRecibido], desfase:
             anterior, siguiente = evento.hash, siguiente + 1
         referidos = {e.datos["ciudadano_id"] for e in nuevos if isinstance(e.datos.get("ciudadano_id"), str)}
         if referidos:
-            conocidos = set(conexion.scalars(select(ciudadanos.c.id).where(ciudadanos.c.id.in_(referidos))))
+            conocidos = set(conexion.scalars(select(ciudadanos.c.id).where(en_lista(conexion, ciudadanos.c.id, referidos))))
             if referidos - conocidos:
                 raise Rechazo(409, "Los eventos nombran ciudadanos que el servidor aún no tiene: envíe antes los ciudadanos.")
         if nuevos:
