@@ -1,5 +1,5 @@
 """La ventana de administración (rol administrador): usuarios y roles, equipos, catálogos, días
-cerrados y plantillas de numeración, todo en el servidor central.
+cerrados, plantillas de numeración y revisiones, todo en el servidor central.
 
 Habla con el servidor por `sincronizacion.administracion` y siempre fuera del hilo de la interfaz
 (`operaciones.ejecutar`). Cada negativa del servidor (una plantilla sin consecutivo, una serie que
@@ -8,25 +8,20 @@ ya es de otro equipo) se muestra en la línea de mensajes de la sección, y lo e
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from ventanilla.gui.operaciones import ejecutar
+from ventanilla.gui.administracion_revisiones import SeccionRevisiones
+from ventanilla.gui.administracion_seccion import SeccionAdministracion
 from ventanilla.gui.qt import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QStackedWidget,
-    Qt,
-    QVBoxLayout,
     QWidget,
 )
 from ventanilla.sincronizacion.administracion import ClienteAdministracion
@@ -34,7 +29,7 @@ from ventanilla.sincronizacion.administracion import ClienteAdministracion
 __all__ = ["VentanaAdministracion"]
 
 ROLES = ("funcionario", "supervisor", "administrador", "correspondencia")
-SECCIONES = ("Usuarios y roles", "Equipos", "Catálogos", "Días cerrados", "Plantillas de numeración")
+SECCIONES = ("Usuarios y roles", "Equipos", "Catálogos", "Días cerrados", "Plantillas de numeración", "Revisiones")
 
 
 def _desfase(segundos: float | None) -> str:
@@ -43,53 +38,7 @@ def _desfase(segundos: float | None) -> str:
     return f"desfase {segundos:+.0f} s" + (" ⚠" if abs(segundos) > 300 else "")
 
 
-class _Seccion(QWidget):
-    def __init__(self, ventana: VentanaAdministracion) -> None:
-        super().__init__(ventana)
-        self.ventana = ventana
-        self.lista = QListWidget(self)
-        self.mensaje = QLabel(self)
-        self.mensaje.setWordWrap(True)
-        self.mensaje.setAccessibleName("Mensaje")
-        self.formulario = QFormLayout()
-        self.botones = QHBoxLayout()
-        disposicion = QVBoxLayout(self)
-        disposicion.addWidget(self.lista, 1)
-        disposicion.addLayout(self.formulario)
-        disposicion.addLayout(self.botones)
-        disposicion.addWidget(self.mensaje)
-
-    def boton(self, texto: str, accion: Callable[[], None]) -> QPushButton:
-        boton = QPushButton(texto, self)
-        boton.clicked.connect(accion)
-        self.botones.addWidget(boton)
-        return boton
-
-    def pedir(self, trabajo: Callable[[ClienteAdministracion], Any], al_terminar: Callable[[Any], None]) -> None:
-        cliente = self.ventana.cliente
-        self.mensaje.setText("Consultando el servidor…")
-        ejecutar(self, lambda: trabajo(cliente), al_terminar=al_terminar, al_fallar=self.fallar)
-
-    def fallar(self, error: Exception) -> None:
-        self.mensaje.setText(str(error))
-
-    def llenar(self, filas: list[tuple[str, Any]]) -> None:
-        self.lista.clear()
-        for texto, dato in filas:
-            item = QListWidgetItem(texto)
-            item.setData(Qt.ItemDataRole.UserRole, dato)
-            self.lista.addItem(item)
-        self.mensaje.setText(f"{len(filas)} en total.")
-
-    def elegido(self) -> Any:
-        item = self.lista.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def cargar(self) -> None:
-        raise NotImplementedError
-
-
-class _Usuarios(_Seccion):
+class _Usuarios(SeccionAdministracion):
     def __init__(self, ventana: VentanaAdministracion) -> None:
         super().__init__(ventana)
         self.login, self.nombre, self.clave = QLineEdit(self), QLineEdit(self), QLineEdit(self)
@@ -129,7 +78,7 @@ class _Usuarios(_Seccion):
         self.pedir(lambda c: c.guardar_usuario(login, nombre, roles, clave or None, activo), lambda _: self.cargar())
 
 
-class _Equipos(_Seccion):
+class _Equipos(SeccionAdministracion):
     def __init__(self, ventana: VentanaAdministracion) -> None:
         super().__init__(ventana)
         self.serie, self.punto = QLineEdit(self), QLineEdit(self)
@@ -165,7 +114,7 @@ class _Equipos(_Seccion):
         self.pedir(lambda c: c.revocar(equipo["id"]), lambda _: self.cargar())
 
 
-class _Catalogos(_Seccion):
+class _Catalogos(SeccionAdministracion):
     TIPOS = ("dependencias", "comunas", "servicios", "ventanillas")
 
     def __init__(self, ventana: VentanaAdministracion) -> None:
@@ -202,7 +151,7 @@ class _Catalogos(_Seccion):
         self.pedir(lambda c: c.guardar_catalogo(tipo, clave, datos, activo), lambda _: self.cargar())
 
 
-class _Cierres(_Seccion):
+class _Cierres(SeccionAdministracion):
     def __init__(self, ventana: VentanaAdministracion) -> None:
         super().__init__(ventana)
         self.fecha = QDateEdit(self)
@@ -222,7 +171,7 @@ class _Cierres(_Seccion):
         self.pedir(lambda c: c.guardar_catalogo("cierres", fecha, {"motivo": motivo}, activo), lambda _: self.cargar())
 
 
-class _Plantillas(_Seccion):
+class _Plantillas(SeccionAdministracion):
     def __init__(self, ventana: VentanaAdministracion) -> None:
         super().__init__(ventana)
         self.texto = QLineEdit(self)
@@ -258,7 +207,10 @@ class VentanaAdministracion(QDialog):
         self.pila = QStackedWidget(self)
         self.usuarios, self.equipos = _Usuarios(self), _Equipos(self)
         self.catalogos, self.cierres, self.plantillas = _Catalogos(self), _Cierres(self), _Plantillas(self)
-        self._secciones: list[_Seccion] = [self.usuarios, self.equipos, self.catalogos, self.cierres, self.plantillas]
+        self.revisiones = SeccionRevisiones(self)
+        self._secciones: list[SeccionAdministracion] = [
+            self.usuarios, self.equipos, self.catalogos, self.cierres, self.plantillas, self.revisiones,
+        ]
         for seccion, nombre in zip(self._secciones, SECCIONES, strict=True):
             seccion.setAccessibleName(nombre)
             self.pila.addWidget(seccion)
