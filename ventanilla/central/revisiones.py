@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, select, update
 
-from ventanilla.central.bd import Central, ahora_iso, avanzar
+from ventanilla.central.bd import Central, ahora_iso, avanzar, en_lista
 from ventanilla.central.ciudadanos import anotar_version
 from ventanilla.central.recepcion import Rechazo
 from ventanilla.central.tablas import ciudadanos, revisiones
@@ -68,7 +68,7 @@ def _actuales(conexion: Connection, filas: list[Row[Any]]) -> dict[str, dict[str
     nombrados = {f.referencia for f in filas if f.tipo in _POR_TIPO}
     if not nombrados:
         return {}
-    consulta = select(ciudadanos.c.id, ciudadanos.c.version, ciudadanos.c.datos).where(ciudadanos.c.id.in_(nombrados))
+    consulta = select(ciudadanos.c.id, ciudadanos.c.version, ciudadanos.c.datos).where(en_lista(conexion, ciudadanos.c.id, nombrados))
     return {f.id: {"version": f.version, "datos": json.loads(f.datos)} for f in conexion.execute(consulta)}
 
 
