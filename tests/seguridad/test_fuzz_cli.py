@@ -111,7 +111,7 @@ def test_radicar_con_bytes_que_no_son_json(almacen: Almacen, archivo: Path) -> N
 
 
 def test_habeas_corregir_con_cambios_cualquiera(almacen: Almacen, solicitud_valida: dict[str, Any], archivo: Path) -> None:
-    radicar_varias(almacen, _base(solicitud_valida), 1)
+    radicar_varias(almacen, solicitud_valida, 1)
     campos = st.sampled_from(["nombres", "apellidos", "telefono", "correo", "direccion", "comuna", "tipo_documento",
                               "numero_documento"]) | st.text(max_size=10)
 
