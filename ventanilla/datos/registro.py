@@ -11,15 +11,16 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
-from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos import proyecciones  # noqa: F401  (registra los proyectores)
+from ventanilla.datos.insercion import insertar_filas
+from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos.proyeccion import proyectar_todos
 from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id, validar_datos
 
-__all__ = ["anotar", "incorporar", "incorporar_todos", "a_evento", "eventos_de_solicitud", "todos_los_eventos", "ultimo_de"]
+__all__ = ["a_evento", "anotar", "eventos_de_solicitud", "incorporar", "incorporar_todos", "todos_los_eventos", "ultimo_de"]
 
 
 _ULTIMOS = "ventanilla_ultimo_por_dispositivo"
@@ -71,7 +72,7 @@ def anotar(
     return evento
 
 
-_INSERTAR = insert(cast(Table, EventoFila.__table__))
+_EVENTOS = cast(Table, EventoFila.__table__)
 
 
 def incorporar(sesion: Session, evento: Evento) -> None:
@@ -83,12 +84,13 @@ def incorporar_todos(sesion: Session, eventos: Sequence[Evento]) -> None:
     """Guarda varios eventos ya formados con un solo INSERT de muchas filas y los proyecta en orden.
 
     Sin la unidad de trabajo del ORM: al recibir miles de eventos de otros equipos, una sentencia
-    (y un vaciado de la sesión) por evento costaba la mayor parte del tiempo.
+    (y un vaciado de la sesión) por evento costaba la mayor parte del tiempo (ver `insercion`).
     """
     if not eventos:
         return
-    sesion.execute(
-        _INSERTAR,
+    insertar_filas(
+        sesion,
+        _EVENTOS,
         [
             {
                 "id": evento.id,

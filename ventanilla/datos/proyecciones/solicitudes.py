@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, select, text
 from sqlalchemy.orm import Session
 
+from ventanilla.datos.insercion import insertar_filas
 from ventanilla.datos.modelos import CiudadanoFila, SolicitudFila
 from ventanilla.datos.proyeccion import proyector, proyector_en_bloque, tabla_proyectada
 from ventanilla.dominio.eventos import Evento
@@ -48,7 +49,7 @@ _BORRAR = text("DELETE FROM busqueda WHERE rowid = :fila")
 _INSERTAR = text("INSERT INTO busqueda (rowid, radicado, documento, nombre, asunto) VALUES (:fila, :r, :d, :n, :a)")
 
 
-_INSERTAR_SOLICITUD = insert(cast(Table, SolicitudFila.__table__))
+_SOLICITUDES = cast(Table, SolicitudFila.__table__)
 _SERIE = text(
     "INSERT INTO series (serie, anio, ultimo) VALUES (:serie, :anio, :ultimo) "
     "ON CONFLICT (serie, anio) DO UPDATE SET ultimo = max(ultimo, excluded.ultimo)"
@@ -131,7 +132,7 @@ def _radicadas(sesion: Session, eventos: Sequence[Evento]) -> None:
     """
     base = int(sesion.scalar(select(func.max(SolicitudFila.fila))) or 0)
     solicitudes = [_solicitud_radicada(evento, base + n) for n, evento in enumerate(eventos, start=1)]
-    sesion.execute(_INSERTAR_SOLICITUD, solicitudes)
+    insertar_filas(sesion, _SOLICITUDES, solicitudes)
     ultimos: dict[tuple[str, int], int] = {}
     for s in solicitudes:
         clave = (s["serie"], s["anio"])
