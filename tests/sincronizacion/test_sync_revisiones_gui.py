@@ -13,7 +13,7 @@ from ventanilla.central.bd import Central
 from ventanilla.central.modelos_api import CambioUsuario
 from ventanilla.central.rutas_administracion import guardar_usuario
 from ventanilla.datos.almacen import Almacen
-from ventanilla.gui.accesibilidad import orden_de_tabulacion, revisar_accesibilidad
+from ventanilla.gui.accesibilidad import orden_de_tabulacion, revisar_accesibilidad, textos_recortados
 from ventanilla.gui.administracion import SECCIONES, VentanaAdministracion
 from ventanilla.gui.operaciones import esperar_todas
 from ventanilla.gui.qt import Qt
@@ -110,6 +110,7 @@ def test_la_seccion_revisiones_compara_y_aplica_la_propuesta_sin_perder_el_motiv
     qtbot.mouseClick(seccion.aplicar, Qt.MouseButton.LeftButton)
     assert seccion.confirmacion.isVisible() and "Punto BRIG1" in seccion.pregunta.text()
     assert revisar_accesibilidad(ventana) == [] and ventana.focusWidget() is seccion.confirmar
+    assert textos_recortados(seccion) == []
     orden = orden_de_tabulacion(seccion)
     assert orden.index(seccion.conservar) < orden.index(seccion.cancelar) < orden.index(seccion.confirmar)
     qtbot.mouseClick(seccion.confirmar, Qt.MouseButton.LeftButton)
