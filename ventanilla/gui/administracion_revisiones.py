@@ -172,7 +172,8 @@ class SeccionRevisiones(SeccionAdministracion):
         if not filas:
             self.explicacion.setText(self.explicacion.text() + "\nLa actual y la propuesta ya coinciden.")
 
-    def _lista_para_decidir(self) -> tuple[dict[str, Any], str] | None:
+    def _elegida_y_motivo(self) -> tuple[dict[str, Any], str] | None:
+        """La revisión elegida y el motivo escrito; si falta alguno, lo dice y lleva el foco allí."""
         revision = self.elegido()
         motivo = self.motivo.text().strip()
         falta = "Elija primero una revisión de la lista." if revision is None else (
@@ -185,10 +186,10 @@ class SeccionRevisiones(SeccionAdministracion):
         return revision, motivo
 
     def pedir_confirmacion(self) -> None:
-        lista = self._lista_para_decidir()
-        if lista is None:
+        elegida = self._elegida_y_motivo()
+        if elegida is None:
             return
-        revision = lista[0]
+        revision = elegida[0]
         quien = persona((revision.get("actual") or {}).get("datos") or revision["detalle"]["propuesta"])
         self.pregunta.setText(
             f"¿Aplicar la propuesta de {nombre_equipo(revision['dispositivo'], self._equipos)}? Los datos de {quien} "
@@ -203,10 +204,10 @@ class SeccionRevisiones(SeccionAdministracion):
         self.aplicar.setFocus()
 
     def resolver(self, decision: str) -> None:
-        lista = self._lista_para_decidir()
-        if lista is None:
+        elegida = self._elegida_y_motivo()
+        if elegida is None:
             return
-        revision, motivo = lista
+        revision, motivo = elegida
         self.confirmacion.hide()
         vista = (revision.get("actual") or {}).get("version") if decision == "aplicar" else None
 
