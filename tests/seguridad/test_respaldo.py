@@ -27,13 +27,9 @@ def _radicados(almacen: Almacen) -> list[str]:
 
 
 def _solicitud() -> dict[str, Any]:
-    from datetime import datetime, timedelta
-
-    from ventanilla.dominio.calendario import BOGOTA
-
+    """Recibida a la hora fija con que `radicar_varias` radica (no a la del reloj)."""
     return {
         "tipo": "peticion", "canal": "presencial", "asunto": "Poda", "dependencia": "Medio Ambiente", "folios": 1,
-        "recibido": (datetime.now(BOGOTA) - timedelta(hours=1)).replace(tzinfo=None).isoformat(timespec="seconds"),
         "ciudadano": {"tipo_documento": "CC", "numero_documento": "75071234", "nombres": "María", "apellidos": "Gómez"},
     }
 
