@@ -2,7 +2,8 @@
 
 Cada módulo de `ventanilla/ordenes/` (los que no empiezan por `_`) es una suborden: define
 `NOMBRE`, `AYUDA`, `configurar(parser)` y `ejecutar(args) -> int`, e importa lo pesado dentro de
-`ejecutar`, para que `ventanilla --help` y el arranque sigan siendo rápidos.
+`ejecutar`, para que `ventanilla --help` y el arranque sigan siendo rápidos. La ayuda y los errores
+de los argumentos salen en español (`ordenes/_espanol.py`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ import sys
 from collections.abc import Sequence
 
 from ventanilla import __version__, ordenes
+from ventanilla.ordenes._espanol import ParserEnEspanol
 
-__all__ = ["main", "construir_parser"]
+__all__ = ["construir_parser", "main"]
 
 
 def _modulos_de_ordenes() -> list[object]:
@@ -24,11 +26,14 @@ def _modulos_de_ordenes() -> list[object]:
 
 
 def construir_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParserEnEspanol(
         prog="ventanilla",
         description="Ventanilla única de PQRSD. Sin suborden, abre la aplicación.",
     )
-    parser.add_argument("--version", action="version", version=f"ventanilla {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"ventanilla {__version__}",
+        help="mostrar la versión del programa y salir",
+    )
     subordenes = parser.add_subparsers(dest="orden", metavar="ORDEN")
     for modulo in _modulos_de_ordenes():
         sub = subordenes.add_parser(modulo.NOMBRE, help=modulo.AYUDA, description=modulo.AYUDA)  # type: ignore[attr-defined]
