@@ -9,6 +9,7 @@ lote ya guardado no duplica nada. El avance (`enviado_hasta`) se anota solo tras
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,7 +101,7 @@ _COLUMNAS_EVENTO = (
 )
 
 
-def _eventos_desde(almacen: Almacen, dispositivo: str, seq: int, limite: int) -> list[dict[str, object]]:
+def _eventos_desde(almacen: Almacen, dispositivo: str, seq: int, limite: int) -> list[dict[str, Any]]:
     """El siguiente lote de eventos propios, leídos como tuplas (sin objetos del ORM: son miles)."""
     with almacen.leer() as sesion:
         filas = sesion.execute(
@@ -146,15 +147,25 @@ def enviar_eventos(
     with almacen.escribir() as sesion:
         memoria.guardar(sesion, enviado_hasta=desde)
     enviados = 0
-    while True:
-        lote = _eventos_desde(almacen, dispositivo, desde, LOTE_EVENTOS)
-        if not lote:
-            return
-        acuse = cliente.pedir("POST", "/sync/eventos", cuerpo={"eventos": lote})
-        desde = int(acuse["ultimo_seq"])
-        resultado.aceptados += int(acuse["aceptados"])
-        resultado.duplicados += int(acuse["duplicados"])
-        with almacen.escribir() as sesion:
-            memoria.guardar(sesion, enviado_hasta=desde)
-        enviados += len(lote)
-        progreso("eventos enviados", enviados, max(total, enviados))
+    # Mientras el servidor guarda un lote, un hilo ya lee el siguiente del almacén. Se envía solo
+    # después del acuse (el servidor no acepta huecos), y si el acuse no llega hasta el final del
+    # lote, lo leído por adelantado se descarta y se lee desde donde el servidor dijo.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ventanilla-envio") as lector:
+        leido = lector.submit(_eventos_desde, almacen, dispositivo, desde, LOTE_EVENTOS)
+        while True:
+            lote = leido.result()
+            if not lote:
+                return
+            ultimo = int(lote[-1]["seq"])
+            leido = lector.submit(_eventos_desde, almacen, dispositivo, ultimo, LOTE_EVENTOS)
+            acuse = cliente.pedir("POST", "/sync/eventos", cuerpo={"eventos": lote})
+            desde = int(acuse["ultimo_seq"])
+            if desde != ultimo:
+                leido.result()
+                leido = lector.submit(_eventos_desde, almacen, dispositivo, desde, LOTE_EVENTOS)
+            resultado.aceptados += int(acuse["aceptados"])
+            resultado.duplicados += int(acuse["duplicados"])
+            with almacen.escribir() as sesion:
+                memoria.guardar(sesion, enviado_hasta=desde)
+            enviados += len(lote)
+            progreso("eventos enviados", enviados, max(total, enviados))
