@@ -6,15 +6,19 @@ que guardar, y quien no tiene la del almacén tampoco lee esto. GCM autentica: u
 no se descifra. Formato: `VCA1` + nonce de 12 bytes + texto cifrado con su etiqueta; el nombre del
 archivo va como dato asociado, así un archivo cifrado no se puede hacer pasar por otro.
 
-Uso (una línea en cada lugar que hoy escribe en claro):
+Uso (en vez de escribir o leer el archivo directamente):
 
     escribir_cifrado(destino, contenido, directorio)      # en vez de destino.write_bytes(...)
     contenido = leer_cifrado(destino, directorio)
+
+Un archivo que no se puede leer no se borra: `apartar_ilegible` lo renombra para que quien
+administra el equipo decida qué hacer con él, y su lugar queda libre.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -24,7 +28,17 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from ventanilla.seguridad.clave import AlmacenIlegible, clave_del_almacen
 
-__all__ = ["MAGIA", "ArchivoIlegible", "cifrar", "clave_de_archivos", "descifrar", "escribir_cifrado", "leer_cifrado"]
+__all__ = [
+    "MAGIA",
+    "ArchivoIlegible",
+    "apartar_ilegible",
+    "cifrar",
+    "clave_de_archivos",
+    "descifrar",
+    "escribir_cifrado",
+    "esta_cifrado",
+    "leer_cifrado",
+]
 
 MAGIA = b"VCA1"
 _NONCE = 12
@@ -70,3 +84,20 @@ def escribir_cifrado(destino: Path, contenido: bytes, directorio: Path) -> None:
 
 def leer_cifrado(origen: Path, directorio: Path) -> bytes:
     return descifrar(clave_de_archivos(directorio), origen.read_bytes(), origen.name)
+
+
+def esta_cifrado(ruta: Path) -> bool:
+    """Si `ruta` empieza como un archivo cifrado de Ventanilla (no dice si se puede descifrar)."""
+    with open(ruta, "rb") as archivo:
+        return archivo.read(len(MAGIA)) == MAGIA
+
+
+def apartar_ilegible(ruta: Path) -> Path:
+    """Renombra `ruta` a `NOMBRE.ilegible-FECHA` (sin pisar otro apartado) y da el nombre nuevo."""
+    base = f"{ruta.name}.ilegible-{datetime.now(UTC).strftime('%Y%m%dT%H%M%SZ')}"
+    apartado, otro = ruta.with_name(base), 1
+    while apartado.exists():
+        otro += 1
+        apartado = ruta.with_name(f"{base}-{otro}")
+    os.replace(ruta, apartado)
+    return apartado
