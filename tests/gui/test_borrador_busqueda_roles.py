@@ -12,7 +12,7 @@ from ventanilla.gui.qt import QApplication, Qt
 from ventanilla.gui.registro_campos import elegir
 from ventanilla.gui.ventana_principal import VentanaPrincipal
 from ventanilla.servicios import tramite
-from ventanilla.servicios.borradores import ruta_borrador
+from ventanilla.servicios.borradores import leer_borrador, ruta_borrador
 from ventanilla.servicios.radicacion import radicar
 
 
@@ -25,8 +25,9 @@ def test_borrador_restaurado_tras_destruir_la_ventana(app: Any, almacen: Almacen
     f.asunto.setText("Ruido de un establecimiento")
     f.descripcion.setPlainText("Todas las noches hasta las 3 a. m.")
     borrador = ruta_borrador(almacen.directorio, funcionario.login)
-    qtbot.waitUntil(lambda: borrador.exists() and "establecimiento" in borrador.read_text(encoding="utf-8"))
+    qtbot.waitUntil(lambda: "establecimiento" in str(leer_borrador(almacen.directorio, funcionario.login)))
     esperar_todas()
+    assert b"75071234" not in borrador.read_bytes() and "María".encode() not in borrador.read_bytes()
     v.deleteLater()
     qtbot.waitUntil(lambda: not _vivo(v))
     otra = VentanaPrincipal(almacen, funcionario)

@@ -1,4 +1,4 @@
-"""Borradores atómicos, anexos por contenido y la bitácora del día con su CSV."""
+"""Borradores atómicos y cifrados, anexos por contenido y la bitácora del día con su CSV."""
 
 from __future__ import annotations
 
@@ -7,12 +7,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.servicios import tramite
 from ventanilla.servicios.anexos import guardar_anexo, ruta_de_anexo
 from ventanilla.servicios.bitacora import bitacora_del_dia, exportar_csv, filtrar
 from ventanilla.servicios.borradores import (
+    BorradorIlegible,
     descartar_borrador,
     guardar_borrador,
     leer_borrador,
@@ -21,21 +24,24 @@ from ventanilla.servicios.borradores import (
 from ventanilla.servicios.radicacion import radicar
 
 
-def test_borrador_se_guarda_entero_y_se_descarta(tmp_path: Path) -> None:
+def test_borrador_se_guarda_entero_y_se_descarta(almacen: Almacen) -> None:
+    equipo = almacen.directorio
     datos = {"asunto": "Poda del árbol", "ciudadano": {"nombres": "María José"}}
-    guardar_borrador(tmp_path, "m.gómez/../x", datos)
-    assert ruta_borrador(tmp_path, "m.gómez/../x").parent == tmp_path / "borradores"
-    assert leer_borrador(tmp_path, "m.gómez/../x") == datos
-    assert not list((tmp_path / "borradores").glob("*.tmp"))
-    descartar_borrador(tmp_path, "m.gómez/../x")
-    assert leer_borrador(tmp_path, "m.gómez/../x") is None
+    guardar_borrador(equipo, "m.gómez/../x", datos)
+    assert ruta_borrador(equipo, "m.gómez/../x").parent == equipo / "borradores"
+    assert leer_borrador(equipo, "m.gómez/../x") == datos
+    assert [p.name for p in (equipo / "borradores").iterdir()] == ["m.g_mez_.._x.json"]
+    descartar_borrador(equipo, "m.gómez/../x")
+    assert leer_borrador(equipo, "m.gómez/../x") is None
 
 
-def test_borrador_ilegible_no_rompe_nada(tmp_path: Path) -> None:
-    ruta = ruta_borrador(tmp_path, "ana")
+def test_borrador_ilegible_no_rompe_nada(almacen: Almacen) -> None:
+    ruta = ruta_borrador(almacen.directorio, "ana")
     ruta.parent.mkdir(parents=True)
     ruta.write_text("{a medias", encoding="utf-8")
-    assert leer_borrador(tmp_path, "ana") is None
+    with pytest.raises(BorradorIlegible, match="No se pudo leer el borrador guardado"):
+        leer_borrador(almacen.directorio, "ana")
+    assert leer_borrador(almacen.directorio, "ana") is None
 
 
 def test_anexo_se_guarda_una_vez_por_su_contenido(tmp_path: Path) -> None:

@@ -65,6 +65,7 @@ from ventanilla.gui.registro_resumen import (
 from ventanilla.gui.temas import gestor
 from ventanilla.rutas import recurso
 from ventanilla.servicios.anexos import Anexo, guardar_anexo
+from ventanilla.servicios.borradores import BorradorIlegible
 from ventanilla.servicios.errores import ErrorDeServicio
 from ventanilla.servicios.formulario import calendario_vigente, comunas
 from ventanilla.servicios.sesion import SesionUsuario
@@ -115,7 +116,7 @@ class PanelRegistro(QWidget):
         self._sesion = sesion
         self._anexos: list[dict[str, Any]] = []
         self._radicando = False
-        self._deshacer: dict[str, Any] | None = None
+        self._accion_de_franja: Callable[[], None] | None = None
         self._datos_confirmados: dict[str, Any] | None = None
         self.ultima: Radicacion | None = None
         self.imprimir_constancia: Callable[[QWidget, str], None] | None = None
@@ -252,9 +253,9 @@ class PanelRegistro(QWidget):
         elif self.paso == RESULTADO:
             self.nueva()
         elif not self._vacio(self._datos()):
-            self._deshacer = self._datos()
+            antes = self._datos()
             self._limpiar()
-            self._mostrar_franja("Formulario limpio.", "Deshacer")
+            self._mostrar_franja("Formulario limpio.", "Deshacer", lambda: self._volver_a_cargar(antes))
             anunciar(self, "Formulario limpio. Use el botón Deshacer para recuperarlo.")
             self.form.tipo_documento.setFocus()
 
@@ -533,13 +534,17 @@ class PanelRegistro(QWidget):
         self.borrador.guardar_ya()
 
     def _restaurar_borrador(self) -> None:
-        datos = self.borrador.recuperar()
+        try:
+            datos = self.borrador.recuperar()
+        except BorradorIlegible as error:
+            self._mostrar_franja(str(error), "Entendido")
+            return
         if datos is None:
             return
         self._cargar(datos)
         guardado = datos.get("guardado_en")
         cuando = f" (guardado a las {hora(datetime.fromisoformat(guardado))})" if isinstance(guardado, str) else ""
-        self._mostrar_franja(f"Se recuperó lo que estaba escribiendo{cuando}.", "Descartar borrador")
+        self._mostrar_franja(f"Se recuperó lo que estaba escribiendo{cuando}.", "Descartar borrador", self._limpiar)
 
     def _cargar(self, datos: dict[str, Any]) -> None:
         with self.borrador.en_pausa():
@@ -559,19 +564,22 @@ class PanelRegistro(QWidget):
             elegir(self.form.tipo_documento, "CC")
         self.borrador.descartar()
 
-    def _mostrar_franja(self, texto: str, boton: str) -> None:
+    def _volver_a_cargar(self, datos: dict[str, Any]) -> None:
+        self._cargar(datos)
+        self._programar_borrador()
+
+    def _mostrar_franja(self, texto: str, boton: str, accion: Callable[[], None] | None = None) -> None:
+        """Un aviso arriba del formulario; su botón hace `accion` (sin ella, solo cierra el aviso)."""
+        self._accion_de_franja = accion
         self.form.franja_texto.setText(texto)
         self.form.franja_boton.setText(boton)
         self.form.franja.show()
 
     def _accion_franja(self) -> None:
         self.form.franja.hide()
-        if self._deshacer is not None:
-            self._cargar(self._deshacer)
-            self._deshacer = None
-            self._programar_borrador()
-        else:
-            self._limpiar()
+        accion, self._accion_de_franja = self._accion_de_franja, None
+        if accion is not None:
+            accion()
         self.form.tipo_documento.setFocus()
 
 

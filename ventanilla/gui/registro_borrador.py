@@ -99,6 +99,6 @@ class GuardianBorrador(QObject):
         descartar_borrador(self._directorio, self._usuario)
 
     def recuperar(self) -> dict[str, Any] | None:
-        """El borrador guardado, si tiene algo escrito."""
+        """El borrador guardado, si tiene algo escrito (`BorradorIlegible` si no se pudo leer)."""
         datos = leer_borrador(self._directorio, self._usuario)
         return datos if datos and not self._vacio(datos) else None
