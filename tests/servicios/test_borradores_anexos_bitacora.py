@@ -12,7 +12,7 @@ import pytest
 from ventanilla.datos.almacen import Almacen
 from ventanilla.dominio.calendario import BOGOTA
 from ventanilla.servicios import tramite
-from ventanilla.servicios.anexos import guardar_anexo, ruta_de_anexo
+from ventanilla.servicios.anexos import guardar_anexo, leer_anexo, ruta_de_anexo
 from ventanilla.servicios.bitacora import bitacora_del_dia, exportar_csv, filtrar
 from ventanilla.servicios.borradores import (
     BorradorIlegible,
@@ -44,16 +44,16 @@ def test_borrador_ilegible_no_rompe_nada(almacen: Almacen) -> None:
     assert leer_borrador(almacen.directorio, "ana") is None
 
 
-def test_anexo_se_guarda_una_vez_por_su_contenido(tmp_path: Path) -> None:
+def test_anexo_se_guarda_una_vez_por_su_contenido(almacen: Almacen, tmp_path: Path) -> None:
     origen = tmp_path / "cedula.pdf"
     origen.write_bytes(b"%PDF-1.4 copia de la cedula")
     copia = tmp_path / "otra-copia.pdf"
     copia.write_bytes(origen.read_bytes())
-    equipo = tmp_path / "equipo"
+    equipo = almacen.directorio
     primero = guardar_anexo(equipo, origen)
     segundo = guardar_anexo(equipo, copia)
     assert primero.sha256 == segundo.sha256 and primero.ruta == ruta_de_anexo(equipo, primero.sha256)
-    assert primero.ruta.read_bytes() == origen.read_bytes()
+    assert leer_anexo(equipo, primero.sha256) == origen.read_bytes()
     assert len(list((equipo / "anexos").rglob("*"))) == 2  # una carpeta y un archivo
     assert primero.descripcion.startswith("cedula.pdf (sha256:")
 
