@@ -17,6 +17,8 @@ from ventanilla.datos.registro import todos_los_eventos
 
 __all__ = ["Reconstruccion", "reconstruir", "instantanea"]
 
+_TANDA = 5000
+
 
 @dataclass(frozen=True)
 class Reconstruccion:
@@ -44,7 +46,9 @@ def reconstruir(almacen: Almacen) -> Reconstruccion:
         for tabla in tablas_proyectadas():
             sesion.execute(text(f"DELETE FROM {tabla}"))  # noqa: S608
         eventos = list(todos_los_eventos(sesion))
-        proyectar_todos(sesion, eventos)
+        # En tandas: proyectar un millón de radicaciones de una vez armaría un millón de filas en memoria.
+        for inicio in range(0, len(eventos), _TANDA):
+            proyectar_todos(sesion, eventos[inicio : inicio + _TANDA])
         cuenta = len(eventos)
         sesion.flush()
         diferencias: dict[str, list[str]] = {}
