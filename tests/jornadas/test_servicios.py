@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import CiudadanoFila, EventoFila, Usuario
@@ -102,6 +102,27 @@ def test_radicar_en_la_jornada_la_ata_y_llena_la_lista(
     assert [(a.origen, a.dependencia, a.ciudadano_id) for a in lista] == [
         ("radicacion", "AMB", radicacion.ciudadano_id)
     ]
+
+
+def test_radicar_en_la_jornada_es_una_sola_transaccion(
+    almacen: Almacen, jornada_abierta: Jornada, solicitud_valida: dict[str, Any]
+) -> None:
+    """El radicado y su vínculo con la jornada quedan juntos o no queda ninguno: un solo COMMIT."""
+    solicitud_valida.pop("canal")
+    solicitud_valida.pop("recibido")
+    confirmaciones: list[object] = []
+
+    def contar(conexion: object) -> None:
+        confirmaciones.append(conexion)
+
+    event.listen(almacen.motor, "commit", contar)
+    try:
+        radicacion = radicar_en_jornada(almacen, jornada_abierta.id, solicitud_valida, usuario="admin")
+    finally:
+        event.remove(almacen.motor, "commit", contar)
+    assert len(confirmaciones) == 1
+    vinculos = _eventos(almacen, "jornada.solicitud_vinculada")
+    assert [e.datos["solicitud_id"] for e in vinculos] == [radicacion.id]
 
 
 def test_quien_tomo_turno_con_documento_entra_a_la_lista(almacen: Almacen, jornada_abierta: Jornada) -> None:

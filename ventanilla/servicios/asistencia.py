@@ -36,7 +36,7 @@ from ventanilla.servicios.jornadas import (
     exigir_jornada,
     jornada_en,
 )
-from ventanilla.servicios.radicacion import Radicacion, radicar
+from ventanilla.servicios.radicacion import Radicacion, radicar_en_sesion
 from ventanilla.servicios.usuarios import usuario_activo
 
 __all__ = [
@@ -242,16 +242,17 @@ def radicar_en_jornada(
 ) -> Radicacion:
     """Radica una solicitud por el canal brigada, la ata a la jornada y pone al peticionario en la lista.
 
-    La radicación es su propia transacción (la de `radicar`); el vínculo con la jornada y la
-    asistencia van en la siguiente. Si algo fallara entre las dos, el radicado ya es válido y
-    `vincular_solicitud` se puede repetir.
+    Todo en una transacción: si algo falla, no queda ni el radicado ni su vínculo con la jornada.
     """
     if not isinstance(datos, Mapping):
         raise SolicitudInvalida([ErrorCampo("solicitud", "La solicitud va como un objeto JSON con sus campos.")])
-    with almacen.leer() as sesion:
+    momento = (ahora or datetime.now(UTC)).astimezone(UTC)
+    with almacen.escribir() as sesion:
         jornada_en(sesion, jornada_id, EstadoJornada.ABIERTA, que="radicar en la jornada")
-    radicacion = radicar(almacen, {"canal": "brigada", **datos}, usuario=usuario, ahora=ahora)
-    vincular_solicitud(almacen, jornada_id, radicacion.id, usuario=usuario, ahora=ahora)
+        radicacion = radicar_en_sesion(
+            sesion, almacen.ajustes, {"canal": "brigada", **datos}, usuario=usuario, ahora=momento
+        )
+        _vincular_en(sesion, almacen, jornada_id, radicacion.id, usuario=usuario, ahora=momento)
     return radicacion
 
 
@@ -261,26 +262,32 @@ def vincular_solicitud(
     """Ata una solicitud ya radicada a la jornada y anota a su peticionario en la lista (una vez)."""
     momento = (ahora or datetime.now(UTC)).astimezone(UTC)
     with almacen.escribir() as sesion:
-        solicitud = sesion.scalar(select(SolicitudFila).where(SolicitudFila.id == solicitud_id))
-        if solicitud is None:
-            raise AsistenciaInvalida("solicitud", f"La solicitud {solicitud_id} no está en este equipo.")
-        ya = sesion.scalar(
-            select(EventoFila.id).where(
-                EventoFila.tipo == "jornada.solicitud_vinculada", EventoFila.solicitud_id == solicitud_id
-            )
+        _vincular_en(sesion, almacen, jornada_id, solicitud_id, usuario=usuario, ahora=momento)
+
+
+def _vincular_en(
+    sesion: Session, almacen: Almacen, jornada_id: str, solicitud_id: str, *, usuario: str, ahora: datetime
+) -> None:
+    solicitud = sesion.scalar(select(SolicitudFila).where(SolicitudFila.id == solicitud_id))
+    if solicitud is None:
+        raise AsistenciaInvalida("solicitud", f"La solicitud {solicitud_id} no está en este equipo.")
+    ya = sesion.scalar(
+        select(EventoFila.id).where(
+            EventoFila.tipo == "jornada.solicitud_vinculada", EventoFila.solicitud_id == solicitud_id
         )
-        if ya is None:
-            anotar(
-                sesion, dispositivo=almacen.ajustes.dispositivo, usuario=usuario, tipo="jornada.solicitud_vinculada",
-                ahora=momento, datos={"jornada_id": jornada_id, "solicitud_id": solicitud_id},
-            )
-        ciudadano = sesion.get(CiudadanoFila, solicitud.ciudadano_id) if solicitud.ciudadano_id else None
-        if ciudadano is not None:
-            _anotar_asistencia(
-                sesion, almacen, jornada_id=jornada_id, ciudadano=ciudadano, servicio="radicacion",
-                dependencia=solicitud.dependencia, origen="radicacion", referencia=solicitud_id,
-                usuario=usuario, ahora=momento,
-            )
+    )
+    if ya is None:
+        anotar(
+            sesion, dispositivo=almacen.ajustes.dispositivo, usuario=usuario, tipo="jornada.solicitud_vinculada",
+            ahora=ahora, datos={"jornada_id": jornada_id, "solicitud_id": solicitud_id},
+        )
+    ciudadano = sesion.get(CiudadanoFila, solicitud.ciudadano_id) if solicitud.ciudadano_id else None
+    if ciudadano is not None:
+        _anotar_asistencia(
+            sesion, almacen, jornada_id=jornada_id, ciudadano=ciudadano, servicio="radicacion",
+            dependencia=solicitud.dependencia, origen="radicacion", referencia=solicitud_id,
+            usuario=usuario, ahora=ahora,
+        )
 
 
 def completar_desde_turnos(

@@ -30,7 +30,7 @@ from ventanilla.dominio.terminos import vence_el
 from ventanilla.servicios.ciudadanos import VERSION_AVISO, registrar_ciudadano
 from ventanilla.servicios.usuarios import usuario_activo
 
-__all__ = ["Radicacion", "radicar", "siguiente_consecutivo"]
+__all__ = ["Radicacion", "radicar", "radicar_en_sesion", "siguiente_consecutivo"]
 
 
 @dataclass(frozen=True)
@@ -73,10 +73,18 @@ def radicar(
     momento = (ahora or datetime.now(UTC)).astimezone(UTC)
     ajustes = almacen.ajustes
     with almacen.escribir() as sesion:
-        # Validar dentro de la transacción: si algo no sirve, se deshace y no se consume número.
-        solicitud = validar_solicitud(datos, dependencias=dependencias_activas(sesion), ahora=momento)
-        usuario_activo(sesion, usuario)
-        return _radicar_en(sesion, ajustes, solicitud, usuario=usuario, ahora=momento)
+        return radicar_en_sesion(sesion, ajustes, datos, usuario=usuario, ahora=momento)
+
+
+def radicar_en_sesion(
+    sesion: Session, ajustes: Ajustes, datos: Mapping[str, Any], *, usuario: str, ahora: datetime
+) -> Radicacion:
+    """Lo mismo que `radicar`, dentro de una transacción de escritura ya abierta: para radicar
+    junto con otro cambio que debe quedar o deshacerse con el radicado (el vínculo a una jornada)."""
+    # Validar dentro de la transacción: si algo no sirve, se deshace y no se consume número.
+    solicitud = validar_solicitud(datos, dependencias=dependencias_activas(sesion), ahora=ahora)
+    usuario_activo(sesion, usuario)
+    return _radicar_en(sesion, ajustes, solicitud, usuario=usuario, ahora=ahora)
 
 
 def _radicar_en(
