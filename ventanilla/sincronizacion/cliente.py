@@ -50,6 +50,10 @@ class ClienteSync:
     def cerrar(self) -> None:
         self._http.close()
 
+    def usar_token(self, token: str) -> None:
+        """Sigue hablando con el token nuevo (tras rotarlo)."""
+        self._http.headers["Authorization"] = f"Bearer {token}"
+
     def __enter__(self) -> Self:
         return self
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import httpx
 from sqlalchemy import select
@@ -18,6 +19,7 @@ from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import SolicitudFila
 from ventanilla.sincronizacion.cliente import ClienteSync
 from ventanilla.sincronizacion.credenciales import guardar_token
+from ventanilla.sincronizacion.rotacion import anotar_rotacion
 
 __all__ = ["Inscripcion", "inscribir"]
 
@@ -57,6 +59,7 @@ def inscribir(
         cambios.update(entidad=entidad["codigo"], entidad_nombre=entidad["nombre"], entidad_nit=entidad["nit"])
     with almacen.escribir() as sesion:
         guardar_ajustes(sesion, **cambios)
+    anotar_rotacion(almacen, datetime.now(UTC))
     return Inscripcion(
         servidor=servidor, serie=respuesta["serie"], punto=respuesta["punto"], series=tuple(respuesta["series"]), token_en=donde
     )

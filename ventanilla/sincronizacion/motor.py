@@ -24,6 +24,7 @@ from ventanilla.sincronizacion.envio import Envio, enviar_ciudadanos, enviar_eve
 from ventanilla.sincronizacion.errores import NoInscrito, RechazoDelServidor, SinConexion
 from ventanilla.sincronizacion.recepcion import recibir
 from ventanilla.sincronizacion.reloj import anotar_reloj, aviso_de_reloj
+from ventanilla.sincronizacion.rotacion import recuperar_rotacion, rotar_si_toca
 
 __all__ = ["Resumen", "cliente_de", "sincronizar"]
 
@@ -67,8 +68,10 @@ def sincronizar(
     avisar = progreso or _nada
     resumen = Resumen()
     envio = Envio()
-    with cliente_de(almacen, transporte) as cliente:
-        try:
+    cliente: ClienteSync | None = None
+    try:
+        recuperar_rotacion(almacen, transporte=transporte)
+        with cliente_de(almacen, transporte) as cliente:
             estado = preparar_envio(almacen, cliente)
             avisar("ciudadanos", 0, 0)
             enviar_ciudadanos(almacen, cliente, envio, avisar)
@@ -76,15 +79,16 @@ def sincronizar(
             avisar("anexos", 0, 0)
             resumen.anexos_subidos = subir_anexos(almacen, cliente)
             resumen.recibidos = recibir(almacen, cliente, avisar)
-        except SinConexion as error:
-            _anotar_fin(almacen, cliente, en_linea=False, error=str(error))
-            raise
-        except RechazoDelServidor as error:
-            _anotar_fin(almacen, cliente, en_linea=True, error=str(error), rechazo=error)
-            raise
-        _anotar_fin(almacen, cliente, en_linea=True, error=None)
-        resumen.hora_servidor = cliente.hora_servidor.isoformat() if cliente.hora_servidor else None
-        resumen.desfase_segundos = cliente.desfase.total_seconds() if cliente.desfase else None
+            _anotar_fin(almacen, cliente, en_linea=True, error=None)
+            rotar_si_toca(almacen, cliente)
+            resumen.hora_servidor = cliente.hora_servidor.isoformat() if cliente.hora_servidor else None
+            resumen.desfase_segundos = cliente.desfase.total_seconds() if cliente.desfase else None
+    except SinConexion as error:
+        _anotar_fin(almacen, cliente, en_linea=False, error=str(error))
+        raise
+    except RechazoDelServidor as error:
+        _anotar_fin(almacen, cliente, en_linea=True, error=str(error), rechazo=error)
+        raise
     resumen.enviados, resumen.duplicados = envio.aceptados, envio.duplicados
     resumen.ciudadanos_enviados, resumen.conflictos = envio.ciudadanos, envio.conflictos
     with almacen.leer() as sesion:
@@ -96,11 +100,12 @@ def sincronizar(
 
 
 def _anotar_fin(
-    almacen: Almacen, cliente: ClienteSync, *, en_linea: bool, error: str | None, rechazo: RechazoDelServidor | None = None
+    almacen: Almacen, cliente: ClienteSync | None, *, en_linea: bool, error: str | None,
+    rechazo: RechazoDelServidor | None = None,
 ) -> None:
     with almacen.escribir() as sesion:
         memoria.guardar(sesion, en_linea=en_linea, ultimo_error=error)
-        if cliente.hora_servidor is not None:
+        if cliente is not None and cliente.hora_servidor is not None:
             anotar_reloj(sesion, cliente.hora_servidor, cliente.desfase)
         if rechazo is not None:
             memoria.anotar_rechazo(sesion, "sincronizacion", str(rechazo.estado), str(rechazo))
