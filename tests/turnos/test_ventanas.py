@@ -214,3 +214,48 @@ def test_un_problema_de_sonido_se_ve_en_la_pantalla(qtbot, fuente: FuenteLocal) 
     qtbot.addWidget(pantalla)
     anuncios.estado.emit("Sin sonido: la campanilla no se pudo reproducir.")
     assert not pantalla._sonido.isHidden() and "Sin sonido" in pantalla._sonido.text()
+
+
+def test_el_equipo_elige_su_numero_de_ventanilla_y_no_lo_cambia_con_un_turno_en_curso(
+    qtbot, motor: MotorTurnos, fuente: FuenteLocal
+) -> None:
+    from ventanilla.gui.qt import QComboBox
+
+    motor.emitir("radicacion")
+    panel = PanelTurnos(fuente, 1, "maria")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    fuente.iniciar()
+    combo = next(c for c in panel.findChildren(QComboBox) if c.accessibleName() == "Número de ventanilla de este equipo")
+    assert [combo.itemData(i) for i in range(combo.count())] == [1, 2, 3, 4]
+    assert revisar_accesibilidad(panel) == []
+
+    with qtbot.waitSignal(panel.ventanilla_cambiada) as elegida:
+        combo.setCurrentIndex(combo.findData(3))
+        combo.activated.emit(combo.currentIndex())
+    assert elegida.args == [3] and panel.ventanilla == 3
+    with qtbot.waitSignal(panel.turno_actual):
+        qtbot.keyClick(panel, Qt.Key.Key_F5)
+    assert motor.estado.turnos[next(iter(motor.estado.turnos))].ventanilla == 3
+
+    combo.setCurrentIndex(combo.findData(2))
+    combo.activated.emit(combo.currentIndex())
+    assert panel.ventanilla == 3 and combo.currentData() == 3
+    assert "antes de cambiar el número" in panel.mensaje
+
+
+def test_el_numero_de_ventanilla_elegido_queda_en_los_ajustes_del_equipo(qtbot, almacen) -> None:
+    from ventanilla.gui.panel_turnos import PanelTurnos as Panel
+    from ventanilla.gui.secciones import panel_turnos
+    from ventanilla.servicios.sesion import sesion_de
+
+    panel = panel_turnos(almacen, sesion_de(almacen, "admin"))
+    qtbot.addWidget(panel)
+    assert isinstance(panel, Panel) and panel.ventanilla == 1
+    panel.ventanilla_cambiada.emit(4)
+    assert almacen.ajustes.numero_ventanilla == 4
+    otro = panel_turnos(almacen, sesion_de(almacen, "admin"))
+    qtbot.addWidget(otro)
+    assert isinstance(otro, Panel) and otro.ventanilla == 4

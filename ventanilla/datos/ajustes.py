@@ -45,6 +45,8 @@ class Ajustes:
     reiniciar_termino_incompleta: bool = False
     roles_correspondencia: tuple[str, ...] = ("correspondencia", "supervisor")
     """Roles que aprueban anulaciones (la unidad de correspondencia; por defecto, supervisores)."""
+    numero_ventanilla: int = 1
+    """El mostrador de este equipo en la cola de turnos: la pantalla anuncia «Ventanilla N»."""
 
 
 _CAMPOS = {f.name: f for f in fields(Ajustes)}

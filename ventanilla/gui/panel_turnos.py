@@ -43,6 +43,8 @@ class PanelTurnos(QWidget):
     """Las acciones de turnos de la ventanilla `ventanilla`, a nombre de `usuario`."""
 
     turno_actual = Signal(object)
+    ventanilla_cambiada = Signal(int)
+    """Quien atiende eligió otro número de ventanilla para este equipo (para guardarlo)."""
     """El turno llamado o en atención en esta ventanilla (un dict), o None."""
     turno_emitido = Signal(object, str)
     """Un turno dado desde este panel (dict) y el nombre de su servicio: para imprimirlo."""
@@ -60,8 +62,15 @@ class PanelTurnos(QWidget):
         self._teclas: list[tuple[str, QPushButton]] = []
         self._atajos: list[QShortcut] = []
 
-        titulo = QLabel(f"Turnos · Ventanilla {ventanilla}")
+        self._titulo = titulo = QLabel(f"Turnos · Ventanilla {ventanilla}")
         titulo.setProperty("rol", "titulo")
+        self._ultima_foto: dict[str, Any] = {}
+        self._mi_ventanilla = QComboBox()
+        self._mi_ventanilla.addItem(f"Ventanilla {ventanilla}", ventanilla)
+        self._mi_ventanilla.activated.connect(self._elegir_ventanilla)
+        etiqueta_mia = QLabel("&Este equipo es la")
+        etiqueta_mia.setBuddy(self._mi_ventanilla)
+        nombrar(self._mi_ventanilla, "Número de ventanilla de este equipo", "La pantalla de turnos lo anuncia al llamar")
         self._conexion = QLabel()
         self._conexion.setWordWrap(True)
         nombrar(self._conexion, "Estado de la cola de turnos")
@@ -125,6 +134,10 @@ class PanelTurnos(QWidget):
 
         self._servicio_nuevo = QComboBox()
         self._categoria_nueva = QComboBox()
+        # La categoría preferencial tiene textos largos: sin un mínimo propio le quita todo el ancho
+        # al servicio, que se corta («A · Radic»). Su lista desplegada los muestra completos.
+        self._categoria_nueva.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._categoria_nueva.setMinimumContentsLength(24)
         self._categoria_nueva.addItem("Sin atención preferencial", None)
         for clave, nombre in CATEGORIAS_PREFERENCIALES.items():
             self._categoria_nueva.addItem(f"Preferencial: {nombre}", clave)
@@ -163,8 +176,12 @@ class PanelTurnos(QWidget):
         cuerpo = QHBoxLayout()
         cuerpo.addLayout(izquierda, 3)
         cuerpo.addWidget(grupo_espera, 2, Qt.AlignmentFlag.AlignTop)
+        encabezado = QHBoxLayout()
+        encabezado.addWidget(titulo, 1)
+        encabezado.addWidget(etiqueta_mia)
+        encabezado.addWidget(self._mi_ventanilla)
         raiz = QVBoxLayout(self)
-        raiz.addWidget(titulo)
+        raiz.addLayout(encabezado)
         raiz.addWidget(self._conexion)
         raiz.addLayout(cuerpo, 1)
         nombrar(self, f"Panel de turnos de la ventanilla {ventanilla}")
@@ -251,7 +268,33 @@ class PanelTurnos(QWidget):
         else:
             self.pedir("pausar", motivo="Pausa")
 
+    def _elegir_ventanilla(self) -> None:
+        numero = int(self._mi_ventanilla.currentData())
+        if numero == self.ventanilla:
+            return
+        if self._actual is not None:
+            self._mi_ventanilla.setCurrentIndex(self._mi_ventanilla.findData(self.ventanilla))
+            self._mensaje.setText(
+                f"Termine o devuelva el turno {self._actual['codigo']} antes de cambiar el número de esta ventanilla."
+            )
+            anunciar(self, self._mensaje.text())
+            return
+        self.ventanilla = numero
+        self._titulo.setText(f"Turnos · Ventanilla {numero}")
+        nombrar(self, f"Panel de turnos de la ventanilla {numero}")
+        self._mensaje.setText(f"Este equipo es ahora la ventanilla {numero}.")
+        self._foto(self._ultima_foto)
+        self.ventanilla_cambiada.emit(numero)
+
+    def _llenar_mi_ventanilla(self, puestos: list[int]) -> None:
+        self._mi_ventanilla.clear()
+        for numero in sorted({*puestos, self.ventanilla}):
+            self._mi_ventanilla.addItem(f"Ventanilla {numero}", numero)
+        self._mi_ventanilla.setCurrentIndex(self._mi_ventanilla.findData(self.ventanilla))
+
     def _foto(self, foto: dict[str, Any]) -> None:
+        self._ultima_foto = foto
+        self._llenar_mi_ventanilla([int(n) for n in foto.get("puestos", [])])
         self._servicios = {s["clave"]: s for s in foto.get("servicios", [])}
         self._en_espera = {t["id"]: t for t in foto.get("cola", [])}
         self._actual = foto.get("ventanillas", {}).get(str(self.ventanilla))

@@ -9,17 +9,12 @@ from ventanilla.gui.qt import QLabel, QVBoxLayout, QWidget
 from ventanilla.servicios.sesion import SesionUsuario
 
 __all__ = [
-    "VENTANILLA_POR_OMISION",
     "aviso",
     "panel_administracion",
     "panel_jornada",
     "panel_supervision",
     "panel_turnos",
 ]
-
-VENTANILLA_POR_OMISION = 1
-"""El número de ventanilla de este equipo mientras los ajustes no lo digan."""
-
 
 def aviso(titulo: str, texto: str) -> QWidget:
     """Una sección con solo un título y un texto explicativo."""
@@ -50,10 +45,18 @@ def panel_turnos(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
         from ventanilla.servicios.turnos import abrir_cola_local
 
         fuente = FuenteLocal(abrir_cola_local(almacen))
-    panel = PanelTurnos(fuente, VENTANILLA_POR_OMISION, sesion.login)
+    panel = PanelTurnos(fuente, almacen.ajustes.numero_ventanilla, sesion.login)
+    panel.ventanilla_cambiada.connect(lambda numero: _guardar_ventanilla(almacen, numero))
     fuente.setParent(panel)
     fuente.iniciar()
     return panel
+
+
+def _guardar_ventanilla(almacen: Almacen, numero: int) -> None:
+    from ventanilla.datos.ajustes import guardar_ajustes
+
+    with almacen.escribir() as sesion:
+        guardar_ajustes(sesion, numero_ventanilla=numero)
 
 
 def panel_jornada(almacen: Almacen, sesion: SesionUsuario) -> QWidget:
