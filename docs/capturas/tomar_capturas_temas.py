@@ -1,11 +1,13 @@
 """Toma las capturas de las ventanas reales en cada tema, al 100 % y al 200 % del texto.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/capturas/tomar_capturas_temas.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/capturas/tomar_capturas_temas.py [registro kiosko pantalla]
 
 Escribe `registro-<tema>-<escala>.png` (la ventana del funcionario con el formulario lleno y el
-foco en «Asunto»), `kiosko-<tema>-<escala>.png` (con la atención preferencial abierta) y
-`pantalla-<tema>-<escala>.png` (con cinco llamados). Cada captura es la ventana sola (`grab()`),
-del tamaño de una pantalla de 1366 × 768.
+foco en «Asunto»), `kiosko-<tema>-<escala>.png` (con la atención preferencial abierta y el foco en
+el primer servicio), `kiosko-turno-alto_contraste_oscuro-200.png` (el turno recién dado) y
+`pantalla-<tema>-<escala>.png` (con cinco llamados). Sin argumentos toma las tres ventanas; con
+ellos, solo las nombradas. Cada captura es la ventana sola (`grab()`), del tamaño de una pantalla de
+1366 × 768.
 """
 
 from __future__ import annotations
@@ -17,9 +19,15 @@ from pathlib import Path
 
 DESTINO = Path(__file__).resolve().parent
 ESCALAS = (100, 200)
+VENTANAS = ("registro", "kiosko", "pantalla")
 
 
 def main() -> int:
+    pedidas = sys.argv[1:] or list(VENTANAS)
+    desconocidas = set(pedidas) - set(VENTANAS)
+    if desconocidas:
+        print(f"Ventanas desconocidas: {', '.join(sorted(desconocidas))}. Son: {', '.join(VENTANAS)}.")
+        return 2
     os.environ["VENTANILLA_DATOS"] = tempfile.mkdtemp(prefix="ventanilla-capturas-")
     from PySide6.QtTest import QTest
 
@@ -89,15 +97,24 @@ def main() -> int:
     for tema in TEMAS:
         for escala in ESCALAS:
             gestor(app).aplicar(tema, escala)
-            f.asunto.setFocus()
-            capturar(ventana, f"registro-{tema}-{escala}.png")
-            fuente.iniciar()
-            capturar(kiosco, f"kiosko-{tema}-{escala}.png")
-            pantalla = Pantalla(fuente, mensaje=aviso, tema=tema)
-            fuente.iniciar()
-            capturar(pantalla, f"pantalla-{tema}-{escala}.png")
-            pantalla.close()
-            pantalla.deleteLater()
+            if "registro" in pedidas:
+                f.asunto.setFocus()
+                capturar(ventana, f"registro-{tema}-{escala}.png")
+            if "kiosko" in pedidas:
+                fuente.iniciar()
+                kiosco.botones_servicio[0].setFocus()
+                capturar(kiosco, f"kiosko-{tema}-{escala}.png")
+            if "pantalla" in pedidas:
+                pantalla = Pantalla(fuente, mensaje=aviso)
+                fuente.iniciar()
+                capturar(pantalla, f"pantalla-{tema}-{escala}.png")
+                pantalla.close()
+                pantalla.deleteLater()
+    if "kiosko" in pedidas:
+        gestor(app).aplicar("alto_contraste_oscuro", 200)
+        kiosco.botones_razon["adulto_mayor"].click()
+        kiosco.botones_servicio[0].click()
+        capturar(kiosco, "kiosko-turno-alto_contraste_oscuro-200.png")
     ventana.close()
     esperar_todas()
     almacen.cerrar()

@@ -66,7 +66,7 @@ def _buscar_aplicacion(nombre: str, plazo: float) -> Atspi.Accessible:
 
 
 def _ventana(app: Atspi.Accessible, plazo: float) -> Atspi.Accessible:
-    """La primera ventana de primer nivel que se ve (un marco, o un widget suelto como el kiosco)."""
+    """La primera ventana de primer nivel que se ve (un marco o, si la ventana no lo es, un widget suelto)."""
     limite = time.monotonic() + plazo
     while time.monotonic() < limite:
         for i in range(app.get_child_count()):

@@ -13,6 +13,15 @@ from escritorio_atspi import APLICACION, EscritorioAccesible, Lectura
 pytestmark = [pytest.mark.xvfb, pytest.mark.lento]
 
 _LISTAS = ("combo box",)
+PRIORITARIA = "Atención prioritaria: evita un perjuicio irremediable o es de un periodista (art. 20)"
+CASILLAS = {
+    "anonimo": "Anónimo (solo quejas y denuncias)",
+    "prioritaria": PRIORITARIA,
+    "acc_interprete": "Intérprete de lengua de señas",
+    "autoriza_caracterizacion": "Autoriza la caracterización para el enfoque diferencial (opcional)",
+    "autoriza_contacto": "Autoriza encuestas de satisfacción y contacto para otros fines (opcional)",
+}
+"""Casillas del formulario de radicación (su texto va en una etiqueta aparte) y su nombre leído."""
 _SIN_ROL = ("unknown", "invalid", "")
 
 
@@ -40,6 +49,15 @@ def _objetos_visibles(arbol: list[dict[str, Any]]) -> set[str]:
     return {n["objeto"] for n in Lectura(arbol, []).enfocables_visibles()}
 
 
+def _ventanas(arbol: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """Rol y nombre de las ventanas de primer nivel que se ven: lo que un lector anuncia al entrar."""
+    return [
+        (n["rol"], n["nombre"])
+        for n in arbol
+        if n["ruta"].count("/") == 1 and "showing" in n["estados"]
+    ]
+
+
 def _lecturas(lectura: Lectura) -> list[list[dict[str, Any]]]:
     return [p["arbol"] for p in lectura.pasos if p["hecho"] == "leer"]
 
@@ -50,6 +68,8 @@ def test_ventana_principal_y_registro_solo_con_acciones_atspi(
     pasos = [
         {"buscar": {"objeto": "numero_documento", "estado": "showing"}, "hacer": "esperar"},
         {"hacer": "leer"},
+        # La casilla de texto partido en líneas se encuentra por su texto entero y se marca.
+        {"buscar": {"rol": "check box", "nombre": PRIORITARIA}, "hacer": "pulsar"},
         {
             "buscar": {"objeto": "numero_documento", "rol": "text"},
             "hacer": "escribir",
@@ -108,7 +128,15 @@ def test_ventana_principal_y_registro_solo_con_acciones_atspi(
         assert _sin_nombre_o_rol(arbol) == []
     (dependencia,) = Lectura(formulario, []).buscar(objeto="dependencia", rol="combo box")
     assert dependencia["etiquetado_por"][0] == "Dependencia"
+    casillas = {
+        n["objeto"]: n["nombre"]
+        for n in Lectura(formulario, []).enfocables_visibles()
+        if n["rol"] == "check box"
+    }
+    assert casillas.items() >= CASILLAS.items()
     assert _objetos_visibles(confirmacion) >= {"resumen", "volver", "radicar"}
+    resumen = " ".join(n["texto"] or "" for n in Lectura(confirmacion, []).buscar(objeto="resumen"))
+    assert "Prioritaria (art. 20)" in resumen
 
     radicado = re.search(r"Radicado (\S+)\.", lectura.anuncios[-1])
     assert radicado is not None, lectura.anuncios
@@ -142,8 +170,7 @@ def test_kiosco_da_un_turno_preferencial_solo_con_acciones_atspi(
     )
     assert lectura.error is None, lectura.error
     inicio, razones, turno = _lecturas(lectura)
-    ventana = [n for n in inicio if n["ruta"].count("/") == 1 and "showing" in n["estados"]]
-    assert [n["nombre"] for n in ventana] == ["Kiosco de turnos"]
+    assert _ventanas(inicio) == [("frame", "Ventanilla — turnos: tome su turno")]
     servicios = [n for n in Lectura(inicio, []).enfocables_visibles() if n["rol"] == "push button"]
     assert len(servicios) == 6 and all(
         n["descripcion"].startswith("Pedir un turno") for n in servicios
@@ -169,13 +196,34 @@ def test_kiosco_da_un_turno_preferencial_solo_con_acciones_atspi(
 def test_pantalla_de_turnos_se_lee_con_nombres(
     escritorio: EscritorioAccesible, tmp_path: Path
 ) -> None:
+    from ventanilla.datos.almacen import Almacen
+    from ventanilla.servicios.turnos import abrir_cola_local
+
+    almacen = Almacen.abrir(tmp_path)
+    try:
+        cola = abrir_cola_local(almacen)
+        cola.emitir("radicacion")
+        cola.llamar_siguiente(4, usuario="admin")
+    finally:
+        almacen.cerrar()
+    pasos = [
+        {
+            "buscar": {"nombre": "Turno llamado", "descripcion": "Turno A-001, ventanilla 4"},
+            "hacer": "esperar",
+        }
+    ]
     lectura = escritorio.ejecutar_acciones(
-        _ventanilla("display", "--ventana", "--sin-voz", datos=tmp_path), APLICACION, []
+        _ventanilla("display", "--ventana", "--sin-voz", datos=tmp_path), APLICACION, pasos
     )
     assert lectura.error is None, lectura.error
+    assert _ventanas(lectura.arbol) == [("frame", "Ventanilla — pantalla de turnos")]
     visibles = [n for n in lectura.arbol if "showing" in n["estados"]]
-    assert [n["nombre"] for n in visibles if n["ruta"].count("/") == 1] == ["Pantalla de turnos"]
     nombres = {n["nombre"] for n in visibles}
     assert {"Turno llamado", "Ventanilla del turno llamado", "Hora", "Últimos llamados"} <= nombres
+    # El último llamado se lee entero en la etiqueta del código; la ventanilla y la hora, también.
+    descripciones = {n["nombre"]: n["descripcion"] for n in visibles}
+    assert descripciones["Turno llamado"] == "Turno A-001, ventanilla 4"
+    assert descripciones["Ventanilla del turno llamado"] == "Ventanilla 4"
+    assert re.match(r"\d\d:\d\d  ·  \w+ \d+ \w+\.", descripciones["Hora"])
     # La pantalla no recibe el foco: nada que recorrer con Tab, y nada enfocable sin nombre.
     assert _sin_nombre_o_rol(lectura.arbol) == []

@@ -1,4 +1,5 @@
-"""Las ventanas reales (registro y kiosco) con teclado, en los cuatro temas y al 200 %: orden, recortes y objetivos."""
+"""Las ventanas reales (registro, kiosco y pantalla de turnos) con teclado, en los cuatro temas y al
+200 %: orden, recortes, solapes y objetivos."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from ventanilla.gui.accesibilidad import (
 )
 from ventanilla.gui.kiosko import Kiosko
 from ventanilla.gui.operaciones import esperar_todas
-from ventanilla.gui.qt import QApplication, QPoint, Qt, QWidget
+from ventanilla.gui.pantalla import Pantalla
+from ventanilla.gui.qt import QApplication, QLabel, QPoint, QRect, Qt, QWidget
 from ventanilla.gui.registro import CONFIRMACION, RESULTADO
 from ventanilla.gui.registro_campos import elegir
 from ventanilla.gui.temas import TEMAS, gestor
@@ -62,13 +64,20 @@ def ventana(app: QApplication, almacen: Almacen, qtbot: QtBot) -> Iterator[Venta
     esperar_todas()
 
 
-def _sin_recortes(ventana: QWidget, qtbot: QtBot) -> list[str]:
-    """Los textos recortados una vez que la ventana terminó de redistribuirse."""
+def _sin_recortes(ventana: QWidget, qtbot: QtBot, salvo: str | None = None) -> list[str]:
+    """Los textos recortados una vez que la ventana terminó de redistribuirse.
+
+    `salvo` es el objectName de un texto que se corta a propósito (la cinta que se desplaza).
+    """
+
+    def recortados() -> list[str]:
+        return [t for t in textos_recortados(ventana) if salvo is None or not t.startswith(f"QLabel «{salvo}»")]
+
     try:
-        qtbot.waitUntil(lambda: not textos_recortados(ventana), timeout=3000)
+        qtbot.waitUntil(lambda: not recortados(), timeout=3000)
     except TimeoutError:
         pass
-    return textos_recortados(ventana)
+    return recortados()
 
 
 def _posicion(widget: QWidget, referencia: QWidget) -> QPoint:
@@ -164,14 +173,34 @@ def test_registro_al_200_sin_textos_recortados_en_cada_paso(
     assert _sin_recortes(ventana, qtbot) == []
 
 
+PANTALLAS = [(1366, 768), (1920, 1080)]
+"""Las pantallas de los equipos de la sala: portátil y televisor."""
+
+
+def _solapados(ventana: QWidget) -> list[str]:
+    """Los pares de textos visibles de `ventana` que se montan uno sobre otro."""
+    textos = [e for e in ventana.findChildren(QLabel) if e.text() and e.isVisibleTo(ventana)]
+
+    def caja(etiqueta: QLabel) -> QRect:
+        return QRect(etiqueta.mapTo(ventana, QPoint(0, 0)), etiqueta.size())
+
+    return [
+        f"«{a.text()}» y «{b.text()}»"
+        for i, a in enumerate(textos)
+        for b in textos[i + 1 :]
+        if not a.isAncestorOf(b) and caja(a).intersects(caja(b))
+    ]
+
+
 @pytest.fixture
-def kiosco(app: QApplication, qtbot: QtBot) -> Kiosko:
-    """El kiosco con la cola local de seis servicios, en una pantalla de 1366 × 768."""
+def kiosco(app: QApplication, qtbot: QtBot, request: pytest.FixtureRequest) -> Kiosko:
+    """El kiosco con la cola local de seis servicios, del tamaño de la pantalla dada (1366 × 768 si no)."""
+    ancho, alto = getattr(request, "param", PANTALLAS[0])
     fuente = FuenteLocal(MotorTurnos(catalogo_por_defecto(4)))
     vista = Kiosko(fuente)
     fuente.setParent(vista)
     qtbot.addWidget(vista)
-    vista.resize(1366, 768)
+    vista.resize(ancho, alto)
     vista.show()
     qtbot.waitExposed(vista)
     fuente.iniciar()
@@ -179,24 +208,75 @@ def kiosco(app: QApplication, qtbot: QtBot) -> Kiosko:
     return vista
 
 
+@pytest.mark.parametrize("kiosco", PANTALLAS, indirect=True, ids=["1366x768", "1920x1080"])
 @pytest.mark.parametrize("tema", TEMAS)
 def test_kiosco_al_200_sin_recortes_y_con_objetivos_de_44_px(
     kiosco: Kiosko, qtbot: QtBot, app: QApplication, tema: str
 ) -> None:
+    gestor(app).aplicar(tema, 100)
+    al_100 = kiosco.botones_servicio[0].font().pixelSize()
     gestor(app).aplicar(tema, 200)
     kiosco.boton_preferencial.setChecked(True)
     qtbot.waitUntil(lambda: all(b.isVisible() for b in kiosco.botones_razon.values()))
+    assert kiosco.botones_servicio[0].font().pixelSize() >= 1.5 * al_100, "la letra no sigue la escala"
     assert revisar_accesibilidad(kiosco) == []
     assert _sin_recortes(kiosco, qtbot) == []
+    assert _solapados(kiosco) == []
     assert objetivos_pequenos(kiosco, 44) == []
     minimo = kiosco.minimumSizeHint()
-    assert minimo.width() <= 1366 and minimo.height() <= 768, "el kiosco no cabe en su pantalla"
+    assert minimo.width() <= kiosco.width() and minimo.height() <= kiosco.height(), "el kiosco no cabe"
+    # Lo que no cabe a lo alto se alcanza desplazándose; a lo ancho todo cabe.
+    inicio = kiosco.inicio
+    assert inicio.widget().width() <= inicio.viewport().width()
+    for boton in [*kiosco.botones_servicio, *kiosco.botones_razon.values(), kiosco.campo_documento]:
+        inicio.ensureWidgetVisible(boton)
+        caja = QRect(boton.mapTo(inicio.viewport(), QPoint(0, 0)), boton.size())
+        assert inicio.viewport().rect().contains(caja), f"{boton.objectName()} no se alcanza entero"
     kiosco.botones_razon["adulto_mayor"].click()
     # La razón elegida se ve elegida (no solo por el foco): su fondo cambia.
     elegida, otra = kiosco.botones_razon["adulto_mayor"], kiosco.botones_razon["gestante"]
     fondo = lambda boton: boton.grab().toImage().pixelColor(12, boton.height() // 2)
     assert elegida.isChecked() and fondo(elegida) != fondo(otra)
-    kiosco.botones_servicio[0].click()
+    kiosco.botones_servicio[5].click()
     qtbot.waitUntil(lambda: kiosco.mostrando_turno)
     assert _sin_recortes(kiosco, qtbot) == []
+    assert _solapados(kiosco) == []
     assert objetivos_pequenos(kiosco, 44) == []
+    codigo = kiosco.etiqueta_codigo
+    assert codigo.font().pixelSize() > 0.22 * kiosco.height(), "el turno no creció con la escala"
+
+
+@pytest.mark.parametrize(("ancho", "alto"), PANTALLAS, ids=["1366x768", "1920x1080"])
+@pytest.mark.parametrize("tema", TEMAS)
+def test_pantalla_al_200_sin_recortes_ni_solapes(
+    app: QApplication, qtbot: QtBot, tema: str, ancho: int, alto: int
+) -> None:
+    motor = MotorTurnos(catalogo_por_defecto(12))
+    fuente = FuenteLocal(motor)
+    for servicio in ("radicacion", "orientacion", "hacienda", "radicacion", "movilidad", "social"):
+        motor.emitir(servicio)
+    for numero in (1, 3, 10, 11, 12):
+        motor.llamar_siguiente(numero, usuario="demo")
+    pantalla = Pantalla(
+        fuente,
+        titulo="Alcaldía de Manizales · Ventanilla Única CAM",
+        mensaje="La atención preferencial es un derecho: personas mayores, gestantes y niños pasan primero.",
+    )
+    fuente.setParent(pantalla)
+    qtbot.addWidget(pantalla)
+    pantalla.resize(ancho, alto)
+    pantalla.show()
+    qtbot.waitExposed(pantalla)
+    fuente.iniciar()
+    gestor(app).aplicar(tema, 100)
+    qtbot.waitUntil(lambda: pantalla.llamado_actual is not None)
+    al_100 = pantalla._codigo.font().pixelSize()
+    gestor(app).aplicar(tema, 200)
+    pantalla._conexion(False, "Sin conexión con el servidor de turnos: la cola compartida no está disponible.")
+    assert pantalla.textos_ultimos[0] == "E-001 · Ventanilla 12"
+    # La cinta se desplaza a propósito: su texto es más ancho que ella.
+    assert _sin_recortes(pantalla, qtbot, salvo="cinta") == []
+    assert _solapados(pantalla) == []
+    codigo = pantalla._codigo.font().pixelSize()
+    assert codigo > al_100 and codigo >= 0.18 * alto
+    assert pantalla.minimumSizeHint().width() <= ancho and pantalla.minimumSizeHint().height() <= alto

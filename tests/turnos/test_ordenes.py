@@ -11,8 +11,10 @@ import pytest
 from ventanilla.cli import construir_parser
 from ventanilla.gui.kiosko import Kiosko
 from ventanilla.gui.pantalla import Pantalla
+from ventanilla.gui.preferencias_visuales import PreferenciasVisuales
 from ventanilla.gui.temas import gestor, retirar_temas
 from ventanilla.ordenes import display, kiosko
+from ventanilla.servicios.preferencias import guardar_preferencias, leer_preferencias
 from ventanilla.turnos.fuentes import FuenteLocal, FuenteRemota
 
 
@@ -52,6 +54,32 @@ def test_con_servidor_la_pantalla_usa_la_cola_de_la_sede(qtbot, almacen) -> None
     _app, pantalla = display.construir(args)
     qtbot.addWidget(pantalla)
     assert isinstance(pantalla._fuente, FuenteRemota)
+    pantalla._fuente.cerrar()
+
+
+def test_kiosco_y_pantalla_usan_el_tema_y_el_tamano_guardados_en_el_equipo(qtbot, almacen) -> None:
+    guardar_preferencias(almacen, "@kiosko", {"tema": "claro", "escala": 150})
+    app, ventana = kiosko.construir(construir_parser().parse_args(["kiosko", "--sin-imprimir", "--ventana"]))
+    qtbot.addWidget(ventana)
+    assert (gestor(app).tema_efectivo, gestor(app).escala) == ("claro", 150)
+    ventana.findChild(PreferenciasVisuales).agrandar()
+    assert leer_preferencias(almacen, "@kiosko") == {"tema": "claro", "escala": 175, "voz": False}
+    ventana._fuente.cerrar()
+    # La pantalla guarda las suyas aparte; sin nada guardado, alto contraste oscuro al 100 %.
+    app, pantalla = display.construir(construir_parser().parse_args(["display", "--sin-voz", "--ventana"]))
+    qtbot.addWidget(pantalla)
+    assert (gestor(app).tema_efectivo, gestor(app).escala) == ("alto_contraste_oscuro", 100)
+    assert leer_preferencias(almacen, "@pantalla") is None
+    pantalla._fuente.cerrar()
+
+
+def test_la_opcion_tema_manda_sobre_el_tema_guardado(qtbot, almacen) -> None:
+    guardar_preferencias(almacen, "@pantalla", {"tema": "claro", "escala": 125})
+    args = construir_parser().parse_args(["display", "--sin-voz", "--ventana", "--tema", "oscuro"])
+    app, pantalla = display.construir(args)
+    qtbot.addWidget(pantalla)
+    assert (gestor(app).tema_efectivo, gestor(app).escala) == ("oscuro", 125)
+    assert leer_preferencias(almacen, "@pantalla") == {"tema": "claro", "escala": 125}
     pantalla._fuente.cerrar()
 
 

@@ -1,17 +1,29 @@
-"""Kiosco, pantalla y panel de ventanilla sobre la cola local: tamaños, teclas, nombres y avisos."""
+"""Kiosco, pantalla y panel de ventanilla sobre la cola local: tamaños, teclas, nombres, avisos,
+y el tema y el tamaño del texto aplicados en vivo."""
 
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow
 
-from ventanilla.gui.accesibilidad import revisar_accesibilidad
+from ventanilla.gui.accesibilidad import (
+    nombre_accesible,
+    orden_de_tabulacion,
+    revisar_accesibilidad,
+)
 from ventanilla.gui.kiosko import ALTO_MINIMO_BOTON, Kiosko
+from ventanilla.gui.kiosko import NOMBRE_VENTANA as NOMBRE_KIOSCO
 from ventanilla.gui.panel_turnos import PanelTurnos
+from ventanilla.gui.pantalla import NOMBRE_VENTANA as NOMBRE_PANTALLA
 from ventanilla.gui.pantalla import Pantalla
+from ventanilla.gui.preferencias_visuales import PreferenciasVisuales
+from ventanilla.gui.temas import cargar_paleta, gestor, retirar_temas
 from ventanilla.turnos.catalogo import catalogo_por_defecto
 from ventanilla.turnos.fuentes import SIN_SERVIDOR, FuenteLocal, FuenteRemota
 from ventanilla.turnos.motor import MotorTurnos
@@ -25,6 +37,23 @@ def motor() -> MotorTurnos:
 @pytest.fixture
 def fuente(qtbot, motor: MotorTurnos) -> FuenteLocal:
     return FuenteLocal(motor)
+
+
+@pytest.fixture
+def guardadas(qapp: QApplication) -> Iterator[dict[str, object]]:
+    """Las preferencias visuales del equipo, empezando en claro al 100 %; al final, sin tema."""
+    yield {"tema": "claro", "escala": 100}
+    retirar_temas(qapp)
+
+
+@pytest.fixture
+def preferencias(qapp: QApplication, guardadas: dict[str, object]) -> PreferenciasVisuales:
+    visuales = PreferenciasVisuales(qapp, lambda: dict(guardadas), guardadas.update)
+    visuales.cargar()
+    return visuales
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def test_la_pantalla_muestra_el_codigo_grande_y_los_ultimos_cinco(qtbot, motor: MotorTurnos, fuente: FuenteLocal) -> None:
@@ -259,3 +288,113 @@ def test_el_numero_de_ventanilla_elegido_queda_en_los_ajustes_del_equipo(qtbot, 
     otro = panel_turnos(almacen, sesion_de(almacen, "admin"))
     qtbot.addWidget(otro)
     assert isinstance(otro, Panel) and otro.ventanilla == 4
+
+
+def _mostrar_activa(qtbot, ventana: QMainWindow) -> None:
+    qtbot.addWidget(ventana)
+    ventana.resize(1366, 768)
+    ventana.show()
+    qtbot.waitExposed(ventana)
+    ventana.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is ventana)
+
+
+def _color_en(widget, x: int, y: int) -> str:
+    return widget.grab().toImage().pixelColor(x, y).name().upper()
+
+
+def test_kiosco_y_pantalla_son_ventanas_con_nombre(qtbot, fuente: FuenteLocal) -> None:
+    kiosco, pantalla = Kiosko(fuente), Pantalla(fuente)
+    for ventana, nombre in ((kiosco, NOMBRE_KIOSCO), (pantalla, NOMBRE_PANTALLA)):
+        qtbot.addWidget(ventana)
+        assert isinstance(ventana, QMainWindow) and ventana.isWindow()
+        assert ventana.windowTitle() == nombre and nombre_accesible(ventana) == nombre
+    assert NOMBRE_KIOSCO == "Ventanilla — turnos: tome su turno"
+    assert NOMBRE_PANTALLA == "Ventanilla — pantalla de turnos"
+
+
+def test_tab_recorre_el_kiosco_en_orden_de_lectura(qtbot, fuente: FuenteLocal) -> None:
+    kiosco = Kiosko(fuente)
+    _mostrar_activa(qtbot, kiosco)
+    fuente.iniciar()
+    kiosco.boton_preferencial.setChecked(True)
+    esperado = [*kiosco.botones_servicio, kiosco.boton_preferencial, *kiosco.botones_razon.values(),
+                kiosco.campo_documento]
+    assert orden_de_tabulacion(kiosco) == esperado
+    # Con el teclado de verdad, desde el primer servicio.
+    kiosco.botones_servicio[0].setFocus()
+    qtbot.waitUntil(kiosco.botones_servicio[0].hasFocus)
+    for siguiente in esperado[1:]:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is siguiente
+
+
+def test_el_kiosco_sigue_la_escala_y_el_tema_en_vivo(
+    qtbot, fuente: FuenteLocal, preferencias: PreferenciasVisuales, guardadas: dict[str, object]
+) -> None:
+    kiosco = Kiosko(fuente, preferencias=preferencias)
+    _mostrar_activa(qtbot, kiosco)
+    fuente.iniciar()
+    servicio = kiosco.botones_servicio[0]
+    servicio.setFocus()
+    qtbot.waitUntil(servicio.hasFocus)
+    al_100 = servicio.font().pixelSize()
+    assert al_100 == int(768 * 0.04)
+    qtbot.keyClick(servicio, Qt.Key.Key_Equal, CTRL)
+    assert guardadas["escala"] == 110 and servicio.font().pixelSize() == int(768 * 0.04 * 1.1)
+    preferencias.fijar(escala=200)
+    assert servicio.font().pixelSize() == int(768 * 0.04 * 2)
+    assert kiosco.factor_inicio == 2
+    qtbot.keyClick(servicio, Qt.Key.Key_C, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert guardadas == {"tema": "oscuro", "escala": 200, "voz": False}
+    oscuro = cargar_paleta("oscuro").colores
+    assert kiosco.palette().color(QPalette.ColorRole.Window) == QColor(oscuro["fondo"])
+    # El servicio enfocado se invierte: fondo del tema y texto (e icono) de acento.
+    qtbot.waitUntil(lambda: _color_en(servicio, servicio.width() // 2, 8) == oscuro["fondo"])
+
+
+def test_la_pantalla_sigue_la_escala_y_el_tema_en_vivo(
+    qtbot, motor: MotorTurnos, fuente: FuenteLocal, preferencias: PreferenciasVisuales,
+    guardadas: dict[str, object],
+) -> None:
+    motor.emitir("radicacion")
+    motor.llamar_siguiente(4, usuario="f")
+    pantalla = Pantalla(fuente, preferencias=preferencias)
+    _mostrar_activa(qtbot, pantalla)
+    fuente.iniciar()
+    codigo, hora = pantalla._codigo, pantalla._hora
+    assert codigo.font().pixelSize() == int(768 * 0.22)
+    al_100 = {"codigo": codigo.font().pixelSize(), "hora": hora.font().pixelSize()}
+    claro = cargar_paleta("claro").colores
+    assert _color_en(pantalla, 2, pantalla.height() // 2) == claro["fondo"]
+    preferencias.fijar(tema="alto_contraste_oscuro", escala=200)
+    qtbot.waitUntil(lambda: codigo.font().pixelSize() > al_100["codigo"])
+    assert codigo.font().pixelSize() >= 0.18 * pantalla.height()
+    assert hora.font().pixelSize() >= al_100["hora"]
+    assert pantalla._cinta.font().pixelSize() == int(768 * 0.04 * 2)
+    oscuro = cargar_paleta("alto_contraste_oscuro").colores
+    assert _color_en(pantalla, 2, pantalla.height() // 2) == oscuro["fondo"]
+    # El código del llamado, en el acento del tema.
+    imagen = codigo.grab().toImage()
+    colores = {
+        imagen.pixelColor(x, y).name().upper()
+        for x in range(0, imagen.width(), 4)
+        for y in range(0, imagen.height(), 4)
+    }
+    assert oscuro["acento"] in colores
+    qtbot.keyClick(pantalla, Qt.Key.Key_Minus, CTRL)
+    assert guardadas["escala"] == 175 and gestor(QApplication.instance()).escala == 175
+
+
+def test_la_pantalla_anuncia_cada_llamado(qtbot, motor: MotorTurnos, fuente: FuenteLocal, monkeypatch) -> None:
+    import ventanilla.gui.pantalla as modulo
+
+    oidos: list[str] = []
+    monkeypatch.setattr(modulo, "anunciar", lambda _widget, texto, **_: oidos.append(texto))
+    pantalla = Pantalla(fuente)
+    qtbot.addWidget(pantalla)
+    fuente.iniciar()
+    motor.emitir("hacienda")
+    motor.llamar_siguiente(3, usuario="f")
+    qtbot.waitUntil(lambda: oidos == ["Turno C-001, ventanilla 3"])
+    assert pantalla._codigo.accessibleDescription() == "Turno C-001, ventanilla 3"

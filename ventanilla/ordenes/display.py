@@ -26,19 +26,25 @@ def construir(args: argparse.Namespace) -> Any:
     """La aplicación y la ventana de la pantalla, listas para mostrarse."""
     from ventanilla.gui.pantalla import Pantalla
     from ventanilla.ordenes._comun import abrir_almacen
-    from ventanilla.ordenes._turnos import fuente_de_turnos
+    from ventanilla.ordenes._turnos import (
+        TEMA_POR_DEFECTO,
+        fuente_de_turnos,
+        preferencias_del_equipo,
+    )
     from ventanilla.ordenes.app import crear_aplicacion
     from ventanilla.turnos.anuncios import ColaAnuncios
 
-    app = crear_aplicacion([], args.tema)
+    app = crear_aplicacion([], args.tema or TEMA_POR_DEFECTO)
     almacen = abrir_almacen()
+    preferencias = preferencias_del_equipo(app, almacen, "pantalla", args.tema)
     fuente = fuente_de_turnos(args, almacen)
     anuncios = None if args.sin_voz else ColaAnuncios()
     ajustes = almacen.ajustes
     pantalla = Pantalla(
         fuente, anuncios=anuncios, titulo=f"{ajustes.entidad_nombre} · {ajustes.punto}", mensaje=args.mensaje,
-        tema=args.tema,
+        preferencias=preferencias,
     )
+    preferencias.setParent(pantalla)
     fuente.setParent(pantalla)
     if anuncios is not None:
         anuncios.setParent(pantalla)

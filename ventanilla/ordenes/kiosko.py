@@ -1,4 +1,4 @@
-"""`ventanilla kiosko`: el kiosco de turnos a pantalla completa, en alto contraste."""
+"""`ventanilla kiosko`: el kiosco de turnos a pantalla completa, con el tema y el tamaño de texto del equipo."""
 
 from __future__ import annotations
 
@@ -23,12 +23,17 @@ def construir(args: argparse.Namespace) -> Any:
     """La aplicación y la ventana del kiosco, listas para mostrarse."""
     from ventanilla.gui.kiosko import Kiosko
     from ventanilla.ordenes._comun import abrir_almacen
-    from ventanilla.ordenes._turnos import fuente_de_turnos
+    from ventanilla.ordenes._turnos import (
+        TEMA_POR_DEFECTO,
+        fuente_de_turnos,
+        preferencias_del_equipo,
+    )
     from ventanilla.ordenes.app import crear_aplicacion
     from ventanilla.servicios.turnos import imprimir_turno, resolver_ciudadano
 
-    app = crear_aplicacion([], args.tema)
+    app = crear_aplicacion([], args.tema or TEMA_POR_DEFECTO)
     almacen = abrir_almacen()
+    preferencias = preferencias_del_equipo(app, almacen, "kiosko", args.tema)
     fuente = fuente_de_turnos(args, almacen)
 
     def imprimir(turno: dict[str, Any], servicio: str) -> None:
@@ -38,7 +43,9 @@ def construir(args: argparse.Namespace) -> Any:
         fuente,
         imprimir=None if args.sin_imprimir else imprimir,
         resolver_ciudadano=lambda documento: resolver_ciudadano(almacen, documento),
+        preferencias=preferencias,
     )
+    preferencias.setParent(kiosco)
     fuente.setParent(kiosco)
     fuente.iniciar()
     return app, kiosco
