@@ -66,5 +66,7 @@ def ejecutar(args: argparse.Namespace) -> int:
         pantalla.resize(1366, 768)
         pantalla.show()
     else:
+        # Del tamaño de la pantalla aunque no haya gestor de ventanas que atienda la pantalla completa.
+        pantalla.setGeometry(pantallas[indice].geometry())
         pantalla.showFullScreen()
     return int(app.exec())

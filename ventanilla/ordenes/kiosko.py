@@ -57,5 +57,7 @@ def ejecutar(args: argparse.Namespace) -> int:
         kiosco.resize(1280, 800)
         kiosco.show()
     else:
+        # Del tamaño de la pantalla aunque no haya gestor de ventanas que atienda la pantalla completa.
+        kiosco.setGeometry(app.primaryScreen().geometry())
         kiosco.showFullScreen()
     return int(app.exec())
