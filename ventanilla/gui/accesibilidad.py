@@ -147,7 +147,8 @@ def revisar_accesibilidad(ventana: QWidget) -> list[str]:
     """Los problemas de accesibilidad que se pueden ver desde dentro, uno por línea.
 
     Revisa que cada control enfocable tenga nombre y rol accesibles, que los botones de solo
-    icono tengan ayuda emergente y que cada etiqueta con atajo (&) tenga un campo compañero.
+    icono tengan ayuda emergente (una casilla cuyo texto es su etiqueta compañera no lo es) y que
+    cada etiqueta con atajo (&) tenga un campo compañero.
     Una lista vacía quiere decir que no encontró nada.
     """
     problemas: list[str] = []
@@ -167,7 +168,12 @@ def revisar_accesibilidad(ventana: QWidget) -> list[str]:
             )
         if rol_accesible(widget) in _ROLES_SIN_SENTIDO:
             problemas.append(f"{describir(widget)}: sin rol accesible propio")
-        if isinstance(widget, QAbstractButton) and not widget.text() and not widget.toolTip():
+        if (
+            isinstance(widget, QAbstractButton)
+            and not widget.text()
+            and not widget.toolTip()
+            and widget not in companeros
+        ):
             problemas.append(f"{describir(widget)}: botón sin texto ni ayuda emergente")
     for etiqueta in ventana.findChildren(QLabel):
         texto = etiqueta.text().replace("&&", "")
