@@ -36,8 +36,10 @@ def reacomodar(rejilla: QGridLayout, dos_columnas: bool) -> None:
     while rejilla.count():
         rejilla.takeAt(0)
     for elemento, fila, columna, filas, columnas in originales:
+        # addItem le cambia al elemento la alineación por la que recibe: se le pasa la suya.
+        alineacion = elemento.alignment()
         if not dos_columnas:
-            rejilla.addItem(elemento, fila, columna, filas, columnas)
+            rejilla.addItem(elemento, fila, columna, filas, columnas, alineacion)
             continue
         derecha = columna >= 2 and columnas <= 2
         rejilla.addItem(
@@ -46,6 +48,7 @@ def reacomodar(rejilla: QGridLayout, dos_columnas: bool) -> None:
             columna - 2 if derecha else columna,
             2 * filas - 1,
             min(columnas, 2),
+            alineacion,
         )
     rejilla.setColumnStretch(1, 1)
     rejilla.setColumnStretch(3, 0 if dos_columnas else 1)
