@@ -1,5 +1,6 @@
 """Las ventanas reales (registro, kiosco y pantalla de turnos) con teclado, en los cuatro temas y al
-200 %: orden, recortes, solapes y objetivos."""
+200 %: orden, recortes, solapes, objetivos, y el formulario de radicación sin desplazarse a lo ancho
+en una pantalla de 1366 × 768."""
 
 from __future__ import annotations
 
@@ -13,11 +14,13 @@ from pytestqt.qtbot import QtBot
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import Usuario
 from ventanilla.gui.accesibilidad import (
+    nombre_accesible,
     objetivos_pequenos,
     orden_de_tabulacion,
     revisar_accesibilidad,
     textos_recortados,
 )
+from ventanilla.gui.casillas import EtiquetaDeCasilla
 from ventanilla.gui.kiosko import Kiosko
 from ventanilla.gui.operaciones import esperar_todas
 from ventanilla.gui.pantalla import Pantalla
@@ -171,6 +174,70 @@ def test_registro_al_200_sin_textos_recortados_en_cada_paso(
     assert registro.resultado.radicado.text() == registro.ultima.radicado  # type: ignore[union-attr]
     assert revisar_accesibilidad(ventana) == []
     assert _sin_recortes(ventana, qtbot) == []
+
+
+CORREO_LARGO = "maria.fernanda.gomez.ocampo.de.la.torre.alcaldiademanizales.gov.co"
+"""Un correo mal escrito (sin @) que su mensaje de error repite entero: una sola palabra larga."""
+
+
+def _en_pantalla_de_1366(ventana: VentanaPrincipal, qtbot: QtBot) -> None:
+    ventana.resize(1366, 768)
+    qtbot.waitUntil(lambda: ventana.width() == 1366 and ventana.height() == 768)
+
+
+@pytest.mark.parametrize("escala", [100, 150, 200])
+@pytest.mark.parametrize("tema", TEMAS)
+def test_registro_en_1366x768_sin_desplazarse_a_lo_ancho_ni_cortes(
+    ventana: VentanaPrincipal, qtbot: QtBot, app: QApplication, tema: str, escala: int
+) -> None:
+    _en_pantalla_de_1366(ventana, qtbot)
+    gestor(app).aplicar(tema, escala)
+    registro = ventana.registro
+    f = registro.form
+    f.autoriza_caracterizacion.setChecked(True)
+    f.autoriza_sensibles.setChecked(True)
+    f.correo.setText(CORREO_LARGO)
+    registro._validar("correo")
+    qtbot.waitUntil(lambda: f.error_correo.isVisible())
+    assert _sin_recortes(ventana, qtbot) == []
+    ancho = f.contenido.minimumSizeHint().width()
+    visible = f.desplazable.viewport().width()
+    assert ancho <= visible, f"el formulario pide {ancho} px y se ven {visible}"
+    assert not f.desplazable.horizontalScrollBar().isVisible()
+
+
+def test_casilla_de_texto_partido_con_puntero_y_teclado(
+    ventana: VentanaPrincipal, qtbot: QtBot, app: QApplication
+) -> None:
+    _en_pantalla_de_1366(ventana, qtbot)
+    gestor(app).aplicar("claro", 200)
+    f = ventana.registro.form
+    casilla = f.prioritaria
+    etiqueta = f.contenido.findChild(EtiquetaDeCasilla, "e_prioritaria")
+    linea = etiqueta.fontMetrics().height()
+    qtbot.waitUntil(lambda: etiqueta.height() >= 2 * linea)
+    assert nombre_accesible(casilla) == (
+        "Atención prioritaria: evita un perjuicio irremediable o es de un periodista (art. 20)"
+    )
+    # Tab llega a la casilla (y el área la trae a la vista); Espacio la marca.
+    orden = orden_de_tabulacion(f)
+    anterior = orden[orden.index(casilla) - 1]
+    anterior.setFocus()
+    qtbot.waitUntil(anterior.hasFocus)
+    qtbot.keyClick(anterior, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is casilla
+    qtbot.keyClick(casilla, Qt.Key.Key_Space)
+    assert casilla.isChecked()
+    # Alt+O, el atajo de su etiqueta, la enfoca sin cambiarla.
+    f.asunto.setFocus()
+    qtbot.waitUntil(f.asunto.hasFocus)
+    qtbot.keyClick(f.asunto, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is casilla and casilla.isChecked()
+    # Pulsar la segunda línea del texto también la desmarca.
+    f.desplazable.ensureWidgetVisible(etiqueta)
+    segunda_linea = QPoint(etiqueta.width() // 4, etiqueta.height() - linea // 2)
+    qtbot.mouseClick(etiqueta, Qt.MouseButton.LeftButton, pos=segunda_linea)
+    assert not casilla.isChecked()
 
 
 PANTALLAS = [(1366, 768), (1920, 1080)]

@@ -20,8 +20,10 @@ from ventanilla.dominio.documentos import TIPOS_DOCUMENTO
 from ventanilla.dominio.solicitudes import CANALES, SolicitudInvalida, validar_solicitud
 from ventanilla.dominio.terminos import ANONIMAS_PERMITIDAS, TERMINOS, vence_el
 from ventanilla.gui.accesibilidad import anunciar
+from ventanilla.gui.casillas import partir_textos
 from ventanilla.gui.fechas import fecha_hora, hora
 from ventanilla.gui.formularios import cargar_formulario
+from ventanilla.gui.mensajes_de_campo import mostrar_mensaje, preparar_mensaje
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import (
     QApplication,
@@ -125,6 +127,8 @@ class PanelRegistro(QWidget):
         QVBoxLayout(self).addWidget(self.paginas)
         self.layout().setContentsMargins(0, 0, 0, 0)
         self.form = cargar_formulario("registro", self._pagina())
+        # Antes de `reacomodar`, que guarda los elementos de cada rejilla la primera vez.
+        partir_textos(self.form.contenido)
         self.borrador = GuardianBorrador(self, almacen.directorio, sesion.login, self._datos, self._vacio)
         self.confirmacion = cargar_formulario("confirmacion", self._pagina())
         self.resultado = cargar_formulario("resultado", self._pagina())
@@ -183,7 +187,9 @@ class PanelRegistro(QWidget):
         f.aviso.setPlainText(recurso("aviso_privacidad.txt").read_text(encoding="utf-8"))
         f.franja.hide()
         for nombre in CAMPOS_VALIDADOS + ("nombres",):
+            preparar_mensaje(getattr(f, f"error_{nombre}"))
             self._mostrar_error(nombre, None)
+        preparar_mensaje(f.mensaje)
         self.form.barra_acciones.setStretch(0, 1)
         self.form.conocido.hide()
         self.resultado.radicado.setStyleSheet("font-size: 28pt; font-weight: bold;")
@@ -425,8 +431,7 @@ class PanelRegistro(QWidget):
         campo = getattr(self.form, nombre, None)
         etiqueta = getattr(self.form, f"error_{nombre}", None)
         if etiqueta is not None:
-            etiqueta.setText(mensaje or "")
-            etiqueta.setVisible(bool(mensaje))
+            mostrar_mensaje(etiqueta, mensaje)
         if campo is not None and bool(campo.property("invalido")) != bool(mensaje):
             campo.setProperty("invalido", bool(mensaje))
             _repulir(campo)
