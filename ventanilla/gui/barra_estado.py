@@ -38,6 +38,10 @@ class BarraEstado(QStatusBar):
         self.aviso.hide()
         self.reloj = QLabel()
         self.reloj.setAccessibleName("Fecha y hora")
+        # Con el texto al 200 % las cuatro partes no caben en una línea de 1366 px: cada una se parte
+        # en renglones antes que ensanchar la ventana o cortar letras.
+        for etiqueta in (self.quien, self.conexion, self.aviso, self.reloj):
+            etiqueta.setWordWrap(True)
         self.addWidget(self.quien)
         self.addWidget(self.conexion)
         self.addWidget(self.aviso)

@@ -16,6 +16,7 @@ from typing import Any
 from ventanilla.dominio.turnos import CATEGORIAS_PREFERENCIALES
 from ventanilla.gui.accesibilidad import anunciar, nombrar
 from ventanilla.gui.qt import (
+    QApplication,
     QComboBox,
     QFont,
     QFrame,
@@ -26,12 +27,15 @@ from ventanilla.gui.qt import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QShortcut,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS
+from ventanilla.gui.temas import gestor
 from ventanilla.turnos.fuentes import FuenteTurnos
 
 __all__ = ["PanelTurnos"]
@@ -99,11 +103,11 @@ class PanelTurnos(QWidget):
         self._pausar = QPushButton("Pausar")
         self._pausar.clicked.connect(self._alternar_pausa)
         nombrar(self._pausar, "Pausar la ventanilla")
-        acciones = QGridLayout()
-        for i, boton in enumerate(
-            (self._llamar, self._rellamar, self._iniciar, self._no_vino, self._finalizar, self._devolver, self._pausar)
-        ):
-            acciones.addWidget(boton, i // 4, i % 4)
+        self._acciones = QGridLayout()
+        self._botones_accion = (
+            self._llamar, self._rellamar, self._iniciar, self._no_vino, self._finalizar, self._devolver, self._pausar
+        )
+        acciones = self._acciones
 
         self._servicio_destino = QComboBox()
         self._ventanilla_destino = QComboBox()
@@ -173,24 +177,54 @@ class PanelTurnos(QWidget):
         izquierda.addWidget(grupo_emitir)
         izquierda.addWidget(self._mensaje)
         izquierda.addStretch(1)
-        cuerpo = QHBoxLayout()
+        self._cuerpo = cuerpo = QHBoxLayout()
         cuerpo.addLayout(izquierda, 3)
         cuerpo.addWidget(grupo_espera, 2, Qt.AlignmentFlag.AlignTop)
         encabezado = QHBoxLayout()
         encabezado.addWidget(titulo, 1)
         encabezado.addWidget(etiqueta_mia)
         encabezado.addWidget(self._mi_ventanilla)
-        raiz = QVBoxLayout(self)
+        self._filas = (encabezado, fila_transferir, fila_especifico, fila_emitir)
+        # Con el texto grande el panel apilado es más alto que la pantalla: se desplaza a lo alto.
+        contenido = QWidget()
+        raiz = QVBoxLayout(contenido)
         raiz.addLayout(encabezado)
         raiz.addWidget(self._conexion)
         raiz.addLayout(cuerpo, 1)
+        desplazable = QScrollArea()
+        desplazable.setWidgetResizable(True)
+        desplazable.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab ya desplaza hasta el control enfocado: el área no es una parada sin nombre.
+        desplazable.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        desplazable.setWidget(contenido)
+        marco = QVBoxLayout(self)
+        marco.setContentsMargins(0, 0, 0, 0)
+        marco.addWidget(desplazable)
         nombrar(self, f"Panel de turnos de la ventanilla {ventanilla}")
+
+        temas = gestor(QApplication.instance())
+        temas.cambiado.connect(self._al_cambiar_escala)
+        self._al_cambiar_escala("", temas.escala)
 
         fuente.foto.connect(self._foto)
         fuente.cambio.connect(self._cambio)
         fuente.conexion.connect(self._al_conectar)
         fuente.resultado.connect(self._resultado)
         self._refrescar()
+
+    def _al_cambiar_escala(self, _tema: str, escala: int) -> None:
+        """Con el texto grande el panel se apila: la espera va debajo, los botones de dos en dos y
+        cada grupo en columna, para caber a lo ancho sin barra de desplazamiento."""
+        grande = escala >= ESCALA_DOS_COLUMNAS
+        columnas = 2 if grande else 4
+        for boton in self._botones_accion:
+            self._acciones.removeWidget(boton)
+        for i, boton in enumerate(self._botones_accion):
+            self._acciones.addWidget(boton, i // columnas, i % columnas)
+        apilar = QHBoxLayout.Direction.TopToBottom if grande else QHBoxLayout.Direction.LeftToRight
+        self._cuerpo.setDirection(apilar)
+        for fila in self._filas:
+            fila.setDirection(apilar)
 
     def _boton(self, texto: str, tecla: str | None, accion: str, *, primario: bool = False) -> QPushButton:
         boton = QPushButton(f"{texto} ({tecla})" if tecla else texto)
