@@ -12,7 +12,6 @@ from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.operaciones import avisos, ejecutar
 from ventanilla.gui.qt import (
     QAbstractTableModel,
-    QApplication,
     QDate,
     QFileDialog,
     QHBoxLayout,
@@ -23,8 +22,7 @@ from ventanilla.gui.qt import (
     Qt,
     QWidget,
 )
-from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS
-from ventanilla.gui.temas import gestor
+from ventanilla.gui.reacomodo import apilar, seguir_la_escala
 from ventanilla.servicios.bitacora import CLASES, Entrada, bitacora_del_dia, exportar_csv, filtrar
 
 __all__ = ["ModeloBitacora", "PanelBitacora"]
@@ -83,15 +81,11 @@ class PanelBitacora(QWidget):
         self.form.filtro.textChanged.connect(lambda _t: self._filtrar())
         self.form.exportar.clicked.connect(self._elegir_destino)
         avisos().cambiado.connect(self._al_cambiar_almacen)
-        temas = gestor(QApplication.instance())
-        temas.cambiado.connect(self._al_cambiar_escala)
-        self._al_cambiar_escala("", temas.escala)
+        seguir_la_escala(self._al_cambiar_escala)
 
     def _al_cambiar_escala(self, _tema: str, escala: int) -> None:
         """Con el texto grande los filtros van uno bajo otro: en una fila no caben a lo ancho."""
-        filtros = self.form.findChild(QHBoxLayout, "filtros")
-        grande = escala >= ESCALA_DOS_COLUMNAS
-        filtros.setDirection(QHBoxLayout.Direction.TopToBottom if grande else QHBoxLayout.Direction.LeftToRight)
+        apilar([self.form.findChild(QHBoxLayout, "filtros")], escala)
 
     def _al_cambiar_almacen(self, cambios: frozenset[str]) -> None:
         if "eventos" in cambios and self.isVisible():

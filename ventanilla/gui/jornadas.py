@@ -47,6 +47,7 @@ from ventanilla.gui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ventanilla.gui.reacomodo import apilar, seguir_la_escala
 from ventanilla.gui.vista_previa import VistaPrevia
 from ventanilla.impresion.asistencia import lista_asistencia_pdf
 from ventanilla.impresion.cierre_jornada import informe_cierre_pdf
@@ -75,8 +76,14 @@ class PanelJornada(QWidget):
         self._encuesta: EncuestaCiudadano | None = None
         self.ultimo_pdf: bytes | None = None
         """El último PDF mostrado (lista o informe), para guardarlo o revisarlo."""
+        self._filas_apilables: list[QHBoxLayout] = []
         self._construir()
+        seguir_la_escala(self._al_cambiar_escala)
         self.recargar()
+
+    def _al_cambiar_escala(self, _tema: str, escala: int) -> None:
+        """Con el texto grande, las filas de botones y listas van en columna: no caben a lo ancho."""
+        apilar(self._filas_apilables, escala)
 
     # Lo que otros leen (y las pruebas)
 
@@ -165,6 +172,8 @@ class PanelJornada(QWidget):
     def _grupo_asistencia(self) -> QGroupBox:
         self._registro = QGroupBox("Registrar asistencia")
         formulario = QFormLayout(self._registro)
+        # Con el texto grande, la etiqueta va sobre su campo cuando la fila no cabe a lo ancho.
+        formulario.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self._tipo = QComboBox()
         for codigo, tipo in TIPOS_DOCUMENTO.items():
             self._tipo.addItem(f"{codigo} · {tipo.nombre}", codigo)
@@ -242,6 +251,7 @@ class PanelJornada(QWidget):
         seguimiento.addWidget(self._estado_comp)
         seguimiento.addWidget(self._cambiar_comp)
         disposicion.addLayout(seguimiento)
+        self._filas_apilables += [datos, seguimiento]
         return self._grupo_comp
 
     def _acciones(self) -> QVBoxLayout:
@@ -268,6 +278,7 @@ class PanelJornada(QWidget):
         documentos.addStretch(1)
         filas.addLayout(fila)
         filas.addLayout(documentos)
+        self._filas_apilables += [fila, documentos]
         return filas
 
     # Datos

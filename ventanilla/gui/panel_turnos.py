@@ -16,7 +16,6 @@ from typing import Any
 from ventanilla.dominio.turnos import CATEGORIAS_PREFERENCIALES
 from ventanilla.gui.accesibilidad import anunciar, nombrar
 from ventanilla.gui.qt import (
-    QApplication,
     QComboBox,
     QFont,
     QFrame,
@@ -34,8 +33,7 @@ from ventanilla.gui.qt import (
     QWidget,
     Signal,
 )
-from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS
-from ventanilla.gui.temas import gestor
+from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS, apilar, seguir_la_escala
 from ventanilla.turnos.fuentes import FuenteTurnos
 
 __all__ = ["PanelTurnos"]
@@ -202,9 +200,7 @@ class PanelTurnos(QWidget):
         marco.addWidget(desplazable)
         nombrar(self, f"Panel de turnos de la ventanilla {ventanilla}")
 
-        temas = gestor(QApplication.instance())
-        temas.cambiado.connect(self._al_cambiar_escala)
-        self._al_cambiar_escala("", temas.escala)
+        seguir_la_escala(self._al_cambiar_escala)
 
         fuente.foto.connect(self._foto)
         fuente.cambio.connect(self._cambio)
@@ -221,10 +217,7 @@ class PanelTurnos(QWidget):
             self._acciones.removeWidget(boton)
         for i, boton in enumerate(self._botones_accion):
             self._acciones.addWidget(boton, i // columnas, i % columnas)
-        apilar = QHBoxLayout.Direction.TopToBottom if grande else QHBoxLayout.Direction.LeftToRight
-        self._cuerpo.setDirection(apilar)
-        for fila in self._filas:
-            fila.setDirection(apilar)
+        apilar((self._cuerpo, *self._filas), escala)
 
     def _boton(self, texto: str, tecla: str | None, accion: str, *, primario: bool = False) -> QPushButton:
         boton = QPushButton(f"{texto} ({tecla})" if tecla else texto)

@@ -1,4 +1,6 @@
-"""Formularios que se reacomodan con el tamaño del texto: de cuatro columnas a dos.
+"""Formularios y paneles que se reacomodan con el tamaño del texto.
+
+Las rejillas de cuatro columnas pasan a dos; las filas de controles (`apilar`) pasan a columna.
 
 Una rejilla de pares etiqueta–campo en cuatro columnas (dos pares por fila) no cabe a lo ancho
 cuando el texto crece al 150 % o más. En vez de recortar o esconder la mitad derecha tras una
@@ -8,9 +10,12 @@ es también el de tabulación), y se vuelve a cuatro columnas al achicar el text
 
 from __future__ import annotations
 
-from ventanilla.gui.qt import QGridLayout, QLayoutItem
+from collections.abc import Callable, Iterable
 
-__all__ = ["ESCALA_DOS_COLUMNAS", "reacomodar"]
+from ventanilla.gui.qt import QApplication, QGridLayout, QHBoxLayout, QLayoutItem
+from ventanilla.gui.temas import gestor
+
+__all__ = ["ESCALA_DOS_COLUMNAS", "apilar", "reacomodar", "seguir_la_escala"]
 
 ESCALA_DOS_COLUMNAS = 150
 """Desde esta escala (%) las rejillas de cuatro columnas pasan a dos."""
@@ -53,3 +58,22 @@ def reacomodar(rejilla: QGridLayout, dos_columnas: bool) -> None:
     rejilla.setColumnStretch(1, 1)
     rejilla.setColumnStretch(3, 0 if dos_columnas else 1)
     rejilla.invalidate()
+
+
+def seguir_la_escala(al_cambiar: Callable[[str, int], None]) -> None:
+    """Llama a `al_cambiar(tema, escala)` ahora y con cada cambio de tema o de escala.
+
+    `al_cambiar` debe ser un método de un QObject: así la conexión muere con él.
+    """
+    temas = gestor(QApplication.instance())
+    temas.cambiado.connect(al_cambiar)
+    al_cambiar("", temas.escala)
+
+
+def apilar(filas: Iterable[QHBoxLayout], escala: int) -> None:
+    """Desde `ESCALA_DOS_COLUMNAS`, cada fila de controles va en columna; debajo, vuelve a ser fila."""
+    direccion = (
+        QHBoxLayout.Direction.TopToBottom if escala >= ESCALA_DOS_COLUMNAS else QHBoxLayout.Direction.LeftToRight
+    )
+    for fila in filas:
+        fila.setDirection(direccion)

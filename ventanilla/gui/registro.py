@@ -26,7 +26,6 @@ from ventanilla.gui.formularios import cargar_formulario
 from ventanilla.gui.mensajes_de_campo import mostrar_mensaje, preparar_mensaje
 from ventanilla.gui.operaciones import ejecutar
 from ventanilla.gui.qt import (
-    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -41,7 +40,7 @@ from ventanilla.gui.qt import (
     QWidget,
     Signal,
 )
-from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS, reacomodar
+from ventanilla.gui.reacomodo import ESCALA_DOS_COLUMNAS, reacomodar, seguir_la_escala
 from ventanilla.gui.registro_borrador import GuardianBorrador
 from ventanilla.gui.registro_campos import (
     CAMPO_A_WIDGET,
@@ -64,7 +63,6 @@ from ventanilla.gui.registro_resumen import (
     texto_vencimiento,
     validar_campo,
 )
-from ventanilla.gui.temas import gestor
 from ventanilla.rutas import recurso
 from ventanilla.servicios.anexos import Anexo, guardar_anexo
 from ventanilla.servicios.borradores import BorradorIlegible
@@ -145,9 +143,7 @@ class PanelRegistro(QWidget):
 
     def _seguir_la_escala(self) -> None:
         """Con el texto grande, las rejillas de cuatro columnas pasan a dos (ver `reacomodo`)."""
-        temas = gestor(QApplication.instance())
-        temas.cambiado.connect(self._al_cambiar_escala)
-        self._al_cambiar_escala("", temas.escala)
+        seguir_la_escala(self._al_cambiar_escala)
 
     def _al_cambiar_escala(self, _tema: str, escala: int) -> None:
         for nombre in ("rejilla_peticionario", "rejilla_solicitud", "rejilla_caracterizacion", "rejilla_sensibles"):
