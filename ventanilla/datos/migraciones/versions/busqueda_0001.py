@@ -8,8 +8,9 @@ empiezan por una palabra más larga sin leer sus listas.
 
 FTS5 no deja añadir un índice de prefijos a una tabla existente: las filas pasan con su `rowid`
 (el de `solicitudes.fila`) a una tabla temporal, se borra la tabla y se crea de nuevo con las
-mismas columnas y el mismo tokenizador. Con un millón de solicitudes: unos 40 s, y el archivo
-crece unos 210 MB (el índice de prefijos).
+mismas columnas y el mismo tokenizador, y se deja en un solo segmento. Con un millón de
+solicitudes: unos 50 s (hasta 600 MB de memoria en el proceso) y el archivo crece unos 215 MB,
+casi todo el índice de prefijos.
 
 Revision ID: busqueda_0001
 """
@@ -29,7 +30,7 @@ _TOKENIZADOR = "tokenize='unicode61 remove_diacritics 2'"
 
 _HASH_AL_COPIAR = 64 * 2**20
 """Cuánto junta FTS5 en memoria antes de escribir un segmento mientras copia: con el valor por
-defecto (1 MB) copiar un millón de filas tardó 56 s; con 64 MB, 30 s."""
+defecto (1 MB) copiar un millón de filas tardó 56 s; con 64 MB, 30 s (y 70 MB más de memoria)."""
 _HASH_POR_DEFECTO = 2**20
 
 
@@ -44,6 +45,9 @@ def _rehacer(opciones: str) -> None:
     # El ajuste queda guardado en la tabla: se devuelve al de siempre para el uso normal.
     op.execute(f"INSERT INTO busqueda (busqueda, rank) VALUES ('hashsize', {_HASH_POR_DEFECTO})")
     op.execute("DROP TABLE temp.busqueda_copia")
+    # Un solo segmento: sin esto la copia deja varios, las consultas leen de todos y las primeras
+    # radicaciones cargan con fusiones de cientos de MB. Con un millón: ~15 s más.
+    op.execute("INSERT INTO busqueda (busqueda) VALUES ('optimize')")
 
 
 def upgrade() -> None:
