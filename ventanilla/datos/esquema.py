@@ -37,6 +37,10 @@ def migrar(motor: Engine, carpeta: Path = MIGRACIONES, opcion_escritura: str = M
         config.attributes["connection"] = conexion
         command.upgrade(config, "heads")
         conexion.commit()
+        # La conexión que migró no vuelve al pool: después de una transacción que reescribe cientos
+        # de MB (rehacer la búsqueda de un millón de solicitudes), radicar y buscar en ella
+        # tardaban el doble que en una conexión nueva.
+        conexion.invalidate()
     if motor.dialect.name == "sqlite":
         # Una migración que reescribe una tabla grande deja el WAL de ese tamaño hasta que se cierra
         # el almacén (560 MB al rehacer la búsqueda de un millón de solicitudes); vaciarlo, <1 s.
