@@ -20,7 +20,7 @@ from ventanilla.datos.modelos import EventoFila
 from ventanilla.datos.proyeccion import proyectar_todos
 from ventanilla.dominio.eventos import HASH_INICIAL, Evento, nuevo_id, validar_datos
 
-__all__ = ["a_evento", "anotar", "eventos_de_solicitud", "incorporar", "incorporar_todos", "todos_los_eventos", "ultimo_de"]
+__all__ = ["COLUMNAS_EVENTO", "a_evento", "anotar", "eventos_de_solicitud", "incorporar", "incorporar_todos", "todos_los_eventos", "ultimo_de"]
 
 
 _ULTIMOS = "ventanilla_ultimo_por_dispositivo"
@@ -133,8 +133,17 @@ def eventos_de_solicitud(sesion: Session, solicitud_id: str) -> list[Evento]:
     return [a_evento(f) for f in filas]
 
 
+COLUMNAS_EVENTO = (
+    EventoFila.id, EventoFila.dispositivo, EventoFila.seq, EventoFila.usuario, EventoFila.ocurrido_en,
+    EventoFila.tipo, EventoFila.datos, EventoFila.hash,
+)
+"""Las columnas de un `Evento`: leerlas como tuplas evita los objetos del ORM cuando son miles."""
+
+
 def todos_los_eventos(sesion: Session, lote: int = 2000) -> Iterator[Evento]:
     """Todos los eventos en el orden en que ocurrieron (el de reconstruir)."""
-    consulta = select(EventoFila).order_by(EventoFila.ocurrido_en, EventoFila.id).execution_options(yield_per=lote)
-    for fila in sesion.scalars(consulta):
-        yield a_evento(fila)
+    consulta = (
+        select(*COLUMNAS_EVENTO).order_by(EventoFila.ocurrido_en, EventoFila.id).execution_options(yield_per=lote)
+    )
+    for fila in sesion.execute(consulta):
+        yield Evento(**fila._mapping)

@@ -17,6 +17,7 @@ from sqlalchemy import select
 
 from ventanilla.datos.almacen import Almacen
 from ventanilla.datos.modelos import CiudadanoFila, EventoFila
+from ventanilla.datos.registro import COLUMNAS_EVENTO
 from ventanilla.dominio.eventos import Evento
 from ventanilla.sincronizacion import memoria
 from ventanilla.sincronizacion.cliente import ClienteSync
@@ -95,17 +96,11 @@ def enviar_ciudadanos(almacen: Almacen, cliente: ClienteSync, resultado: Envio, 
         progreso("ciudadanos", resultado.ciudadanos, 0)
 
 
-_COLUMNAS_EVENTO = (
-    EventoFila.id, EventoFila.dispositivo, EventoFila.seq, EventoFila.usuario, EventoFila.ocurrido_en,
-    EventoFila.tipo, EventoFila.datos, EventoFila.hash,
-)
-
-
 def _eventos_desde(almacen: Almacen, dispositivo: str, seq: int, limite: int) -> list[dict[str, Any]]:
     """El siguiente lote de eventos propios, leídos como tuplas (sin objetos del ORM: son miles)."""
     with almacen.leer() as sesion:
         filas = sesion.execute(
-            select(*_COLUMNAS_EVENTO)
+            select(*COLUMNAS_EVENTO)
             .where(EventoFila.dispositivo == dispositivo, EventoFila.seq > seq)
             .order_by(EventoFila.seq)
             .limit(limite)
